@@ -1,0 +1,79 @@
+"""HTML as lines, headings kept with their level, navigation and scripts dropped."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from index.documents import DocumentError, Line
+
+_DROP = ["script", "style", "noscript", "nav", "header", "footer", "form", "svg", "button", "template"]
+_BLOCKS = {"p", "li", "dt", "dd", "blockquote", "pre", "figcaption", "caption", "address"}
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+
+
+def _text(node: Tag) -> str:
+    return re.sub(r"\s+", " ", node.get_text(" ", strip=True)).strip()
+
+
+def _has_block_child(node: Tag) -> bool:
+    return any(
+        isinstance(c, Tag) and (c.name in _BLOCKS or c.name in _HEADINGS or c.name in {"table", "ul", "ol", "div", "section"})
+        for c in node.descendants
+    )
+
+
+def _table_lines(table: Tag) -> list[str]:
+    """One line per row, cells joined by ' | ', so a row reads as a sentence and the
+    header row is kept first."""
+    rows = []
+    for tr in table.find_all("tr"):
+        cells = [_text(c) for c in tr.find_all(["th", "td"])]
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return rows
+
+
+def _walk(node: Tag, out: list[Line]) -> None:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            text = re.sub(r"\s+", " ", str(child)).strip()
+            if text and node.name not in {"html", "[document]"}:
+                out.append(Line(text=text, page="1"))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name in _HEADINGS:
+            text = _text(child)
+            if text:
+                out.append(Line(text=text, page="1", heading_level=_HEADINGS[name]))
+        elif name == "table":
+            out.extend(Line(text=row, page="1") for row in _table_lines(child))
+        elif name in _BLOCKS and not _has_block_child(child):
+            text = _text(child)
+            if text:
+                prefix = "- " if name == "li" else ""
+                out.append(Line(text=prefix + text, page="1"))
+        else:
+            _walk(child, out)
+
+
+def load_html(path: Path) -> tuple[list[Line], int, dict]:
+    raw = path.read_bytes()
+    try:
+        soup = BeautifulSoup(raw, "lxml")
+    except Exception as exc:  # noqa: BLE001 - parser errors vary by input
+        raise DocumentError(path, f"HTML could not be parsed ({exc})") from exc
+    for tag in soup(_DROP):
+        tag.decompose()
+    root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
+    lines: list[Line] = []
+    _walk(root, lines)
+    if not lines:
+        raise DocumentError(path, "HTML has no text content")
+    info = {}
+    if soup.title and soup.title.string:
+        info["title"] = soup.title.string.strip()
+    return lines, 1, info

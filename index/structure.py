@@ -1,0 +1,238 @@
+"""Document structure from lines: headings, numbered paragraphs and the
+committee/response pattern ("Recommendation N", "Response: Accept", "Financial
+Implications"), as sections that each know their path, e.g.
+`Recommendations > Recommendation 3 > Response`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.documents import Line
+
+_ITEM = re.compile(
+    r"^(?P<kind>Recommendation|Conclusion|Comment)s?\s*(?P<num>\d{1,3}[a-z]?)?\s*(?P<sep>[:.\-–—)]?)\s*(?P<rest>.*)$",
+    re.I,
+)
+_RESPONSE = re.compile(
+    r"^(?:(?:the\s+)?(?:UK\s+|Welsh\s+|Scottish\s+)?Government(?:'s|’s)?\s+)?Response\b\s*[:\-–—]?\s*(?P<rest>.*)$",
+    re.I,
+)
+_FINANCIAL = re.compile(r"^Financial\s+implications?\s*:?\s*$", re.I)
+_STATUS = re.compile(
+    r"^(?P<status>(?:partially\s+|partly\s+)?(?:accept(?:ed)?|agree(?:d)?|reject(?:ed)?|note(?:d)?|disagree(?:d)?)"
+    r"(?:\s+in\s+(?:principle|part))?)\b",
+    re.I,
+)
+_CHAPTER = re.compile(r"^(?:chapter|part|section|annex|appendix)\s+(\d+|[A-Z]|[IVX]+)\b[:.\-–—]?\s*(.*)$", re.I)
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^[-•●▪*–]\s+")
+_STOP_END = {"the", "and", "of", "to", "a", "an", "in", "for", "on", "by", "with", "or", "that", "is", "are", "be", "as", "at", "from"}
+
+# Ranks: a heading closes every open heading of equal or greater rank.
+RANK_ITEM = 5.0  # Recommendation / Conclusion / Comment
+RANK_ITEM_PART = 6.0  # Response / Financial Implications
+
+
+@dataclass
+class Paragraph:
+    text: str
+    pages: list[tuple[int, str]]  # (char offset, page label) wherever the page changes
+    number: str | None = None  # "4.2" for a numbered paragraph
+
+    def page_at(self, offset: int) -> str:
+        page = self.pages[0][1]
+        for start, label in self.pages:
+            if start > offset:
+                break
+            page = label
+        return page
+
+
+@dataclass
+class Section:
+    path: tuple[str, ...]
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    recommendation: str | None = None  # "3" under "Recommendation 3"
+    item_kind: str | None = None  # recommendation / conclusion / comment
+    part: str | None = None  # "recommendation", "response", "financial implications"
+    response_status: str | None = None  # "Accept", "Accept in principle", ...
+
+    @property
+    def path_text(self) -> str:
+        return " > ".join(self.path)
+
+
+def _is_title_like(text: str, next_text: str | None) -> bool:
+    words = text.split()
+    if not words or len(words) > 12 or len(text) > 90:
+        return False
+    if text[-1] in ".,;:!?" or words[-1].lower() in _STOP_END:
+        return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    return next_text is None or not next_text[:1].islower()
+
+
+def _status(text: str) -> str | None:
+    match = _STATUS.match(text.strip())
+    if not match:
+        return None
+    status = re.sub(r"\s+", " ", match.group("status")).strip()
+    return status[0].upper() + status[1:].lower()
+
+
+@dataclass
+class _Heading:
+    rank: float
+    title: str
+    kind: str  # generic / item / part
+    number: str | None = None
+    status: str | None = None
+    inline: str = ""  # text after the marker on the same line, kept as content
+
+
+def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_item: bool) -> _Heading | None:
+    text = line.text.strip()
+    base = float(line.heading_level) if line.heading_level else None
+    item = _ITEM.match(text)
+    if item and (item["num"] or item["sep"] == ":" or base is not None):
+        rest = item["rest"].strip()
+        # "Recommendation 3 is accepted." is prose, not a heading.
+        prose = bool(rest) and item["sep"] not in ":.-–—)" and (rest[-1:] in ".;," or len(rest.split()) > 14)
+        if base is not None or not prose:
+            kind = item["kind"].lower()
+            number = item["num"]
+            if not number:
+                counters[kind] = counters.get(kind, 0) + 1
+                number = str(counters[kind])
+            title = f"{kind.capitalize()} {number}"
+            inline = rest if (base is None and rest and (rest[-1:] in ".;" or len(rest.split()) > 14)) else ""
+            if rest and not inline:
+                title = f"{title}: {rest}"
+            return _Heading(base if base is not None else RANK_ITEM, title, "item", number=number, inline=inline)
+    response = _RESPONSE.match(text)
+    if response and (base is not None or len(text.split()) <= 8):
+        rest = response["rest"].strip()
+        status = _status(rest) if rest else None
+        # A bare "Government response" outside any recommendation is a document title.
+        if status or (not rest and (in_item or base is not None)):
+            inline = rest[len(status):].strip(" .:-–—") if status and len(rest) > len(status) + 2 else ""
+            rank = base + 0.5 if base is not None else RANK_ITEM_PART
+            return _Heading(rank, "Response", "part", status=status, inline=inline)
+    if _FINANCIAL.match(text):
+        rank = base + 0.5 if base is not None else RANK_ITEM_PART
+        return _Heading(rank, "Financial Implications", "part")
+    if base is not None:
+        return _Heading(base, _strip_number(text), "generic")
+    chapter = _CHAPTER.match(text)
+    if chapter and _is_title_like(text, next_text):
+        return _Heading(1.0, text, "generic")
+    numbered = _NUMBERED.match(text)
+    if numbered and _is_title_like(numbered["rest"], next_text) and len(numbered["rest"].split()) <= 8:
+        depth = numbered["num"].count(".") + 1
+        return _Heading(float(depth), numbered["rest"].strip(), "generic", number=numbered["num"])
+    return None
+
+
+def _strip_number(text: str) -> str:
+    numbered = _NUMBERED.match(text)
+    return numbered["rest"].strip() if numbered and not re.match(r"^\d", numbered["rest"]) else text
+
+
+def parse_structure(lines: list[Line]) -> list[Section]:
+    """Group lines into sections. Headings open sections; everything else becomes
+    paragraphs of the open section, keeping the page of every line."""
+    counters: dict[str, int] = {}
+    stack: list[_Heading] = []
+    sections: list[Section] = [Section(path=())]
+    para_lines: list[Line] = []
+    blank_before = True
+
+    def flush() -> None:
+        if para_lines:
+            sections[-1].paragraphs.append(_paragraph(para_lines))
+            para_lines.clear()
+
+    def open_section(heading: _Heading) -> None:
+        while stack and stack[-1].rank >= heading.rank:
+            stack.pop()
+        stack.append(heading)
+        item = next((h for h in reversed(stack) if h.kind == "item"), None)
+        part = None
+        if heading.kind == "item":
+            part = item.title.split()[0].lower() if item else None
+        else:
+            part_heading = next((h for h in reversed(stack) if h.kind == "part"), None)
+            if part_heading and item and stack.index(part_heading) > stack.index(item):
+                part = part_heading.title.lower()
+            elif item:
+                part = item.title.split()[0].lower()
+        status = next((h.status for h in reversed(stack) if h.status), None)
+        sections.append(Section(
+            path=tuple(h.title for h in stack),
+            recommendation=item.number if item else None,
+            item_kind=item.title.split()[0].lower() if item else None,
+            part=part,
+            response_status=status if part == "response" else None,
+        ))
+
+    texts = [l.text.strip() for l in lines]
+    for i, line in enumerate(lines):
+        text = texts[i]
+        if not text:
+            flush()
+            blank_before = True
+            continue
+        next_text = next((t for t in texts[i + 1 : i + 4] if t), None)
+        # Without markup, a title is only trusted at a paragraph start.
+        can_head = line.heading_level is not None or blank_before or not para_lines or _ends_sentence(para_lines[-1].text)
+        in_item = any(h.kind == "item" for h in stack)
+        heading = _classify(line, next_text, counters, in_item) if can_head else None
+        if heading:
+            flush()
+            open_section(heading)
+            if heading.inline:
+                para_lines.append(Line(text=heading.inline, page=line.page))
+        else:
+            if para_lines and _starts_paragraph(text, para_lines[-1].text):
+                flush()
+            para_lines.append(line)
+        blank_before = False
+    flush()
+    return [s for s in sections if s.paragraphs]
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in ".:;?!”\"’)" if text.strip() else True
+
+
+def _starts_paragraph(text: str, previous: str) -> bool:
+    if _BULLET.match(text):
+        return True
+    numbered = _NUMBERED.match(text)
+    return bool(numbered) and _ends_sentence(previous) and numbered["rest"][:1].isupper()
+
+
+def _paragraph(lines: list[Line]) -> Paragraph:
+    parts: list[str] = []
+    pages: list[tuple[int, str]] = []
+    length = 0
+    for line in lines:
+        text = line.text.strip()
+        if parts:
+            # Re-join a word hyphenated across a line break; otherwise a space.
+            if parts[-1].endswith("-") and text[:1].islower() and not parts[-1].endswith(" -"):
+                parts[-1] = parts[-1][:-1]
+                length -= 1
+            else:
+                parts.append(" ")
+                length += 1
+        if not pages or pages[-1][1] != line.page:
+            pages.append((length, line.page))
+        parts.append(text)
+        length += len(text)
+    joined = "".join(parts)
+    numbered = _NUMBERED.match(joined)
+    number = numbered["num"] if numbered and not _is_title_like(numbered["rest"], None) else None
+    return Paragraph(text=joined, pages=pages, number=number)
