@@ -1,0 +1,186 @@
+"""Build an index directory from a corpus folder: incremental and atomic.
+
+Incremental: a document whose bytes and manifest entry are unchanged since the last
+build (same model, same chunking) keeps its chunks and vectors; only new or changed
+documents are parsed and embedded; removed ones are dropped.
+
+Atomic: the new index is written to a fresh sibling directory and `index_dir`, a
+symlink, is switched to it with one rename. A crash at any point leaves the previous
+index in place and loadable.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from llama_index.core.schema import TextNode
+from tqdm import tqdm
+
+from index.chunking import STRUCTURE_VERSION, chunk_document, embed_text
+from index.documents import DocumentError
+from index.embedding import Embedder
+from index.loading import corpus_files, load_document, read_manifest
+from index.store import FORMAT_VERSION, IndexUnavailable, StoredIndex, write_index
+from index.structure import parse_structure
+
+
+@dataclass
+class BuildReport:
+    index_dir: Path
+    documents: int = 0
+    pages: int = 0
+    chunks: int = 0
+    embedded_documents: int = 0
+    embedded_chunks: int = 0
+    reused_documents: int = 0
+    removed_documents: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    seconds: float = 0.0
+
+
+def _fingerprint(data: bytes, manifest_entry: dict | None) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(json.dumps(manifest_entry or {}, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _builds_dir(index_dir: Path) -> Path:
+    return index_dir.parent / f".{index_dir.name}.builds"
+
+
+def _previous(index_dir: Path, compat: dict) -> StoredIndex | None:
+    """The current index if its chunks and vectors can be reused as they are."""
+    try:
+        old = StoredIndex.open(index_dir)
+    except IndexUnavailable:
+        return None
+    m = old.manifest
+    if m.get("model") != compat["model"] or m.get("chunking") != compat["chunking"]:
+        return None
+    return old
+
+
+def _swap_in(new_dir: Path, index_dir: Path) -> None:
+    """Point index_dir at new_dir with a single atomic rename of a symlink."""
+    builds = new_dir.parent
+    if index_dir.exists() and not index_dir.is_symlink():
+        # A plain directory from elsewhere: move it into the builds folder first.
+        index_dir.rename(builds / f"adopted-{uuid.uuid4().hex[:8]}")
+    link = index_dir.parent / f".{index_dir.name}.link-{uuid.uuid4().hex[:8]}"
+    os.symlink(os.path.relpath(new_dir, index_dir.parent), link)
+    os.replace(link, index_dir)
+    for stale in builds.iterdir():
+        if stale != new_dir:
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    chunk_tokens: int = 180,
+    overlap_tokens: int = 30,
+    embedder: Embedder | None = None,
+    progress: bool = False,
+) -> BuildReport:
+    started = time.perf_counter()
+    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+    embedder = embedder or Embedder()
+    report = BuildReport(index_dir=index_dir)
+    compat = {
+        "model": {"name": embedder.name, "dimension": embedder.dimension, "checksum": embedder.checksum},
+        "chunking": {"chunk_tokens": chunk_tokens, "overlap_tokens": overlap_tokens, "structure_version": STRUCTURE_VERSION},
+    }
+    previous = _previous(index_dir, compat)
+    old_docs = {d["file"]: d for d in previous.documents} if previous else {}
+
+    manifest_entries = read_manifest(corpus_dir)
+    files = corpus_files(corpus_dir)
+    all_nodes: list[TextNode] = []
+    all_vectors: list[np.ndarray] = []
+    documents: list[dict] = []
+    bar = tqdm(files, desc="indexing", unit="doc", disable=not progress)
+    for path in bar:
+        rel = path.relative_to(corpus_dir).as_posix()
+        bar.set_postfix_str(rel[-40:])
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.skipped.append((rel, f"cannot read file ({exc})"))
+            continue
+        fingerprint = _fingerprint(data, manifest_entries.get(rel) or manifest_entries.get(path.name))
+        old = old_docs.get(rel)
+        if previous is not None and old and old.get("fingerprint") == fingerprint:
+            rows_nodes = previous.nodes_of_document(old["doc_id"])
+            all_nodes.extend(n for _, n in rows_nodes)
+            all_vectors.append(previous.vectors_of([r for r, _ in rows_nodes]))
+            documents.append(old)
+            report.reused_documents += 1
+            report.pages += int(old.get("pages", 0))
+            continue
+        try:
+            doc = load_document(path, corpus_dir, manifest_entries)
+            sections = parse_structure(doc.lines)
+            nodes = chunk_document(doc, sections, embedder.count_tokens, chunk_tokens, overlap_tokens, embedder.max_tokens)
+            if not nodes:
+                raise DocumentError(path, "no text found to index")
+        except DocumentError as exc:
+            report.skipped.append((rel, exc.reason))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the build
+            report.skipped.append((rel, f"{type(exc).__name__}: {exc}"))
+            continue
+        all_vectors.append(embedder.encode([embed_text(n) for n in nodes]))
+        all_nodes.extend(nodes)
+        documents.append({
+            "doc_id": doc.doc_id, "file": rel, "content_hash": doc.content_hash, "fingerprint": fingerprint,
+            "pages": doc.page_count, "chunks": len(nodes), **doc.metadata,
+        })
+        report.embedded_documents += 1
+        report.embedded_chunks += len(nodes)
+        report.pages += doc.page_count
+    bar.close()
+
+    current = {d["file"] for d in documents}
+    report.removed_documents = sorted(f for f in old_docs if f not in current and f not in dict(report.skipped))
+    if not documents:
+        reasons = "; ".join(f"{f}: {r}" for f, r in report.skipped) or "no PDF, HTML, TXT or Markdown files"
+        raise DocumentError(corpus_dir, f"nothing could be indexed ({reasons})")
+    ids = [n.node_id for n in all_nodes]
+    if len(set(ids)) != len(ids):
+        # Identical files under two names give identical chunk ids: keep the first copy.
+        raise DocumentError(corpus_dir, "two documents produced the same chunk ids (duplicate files?)")
+
+    for position, node in enumerate(all_nodes):
+        node.metadata["row"] = position
+    vectors = np.vstack(all_vectors) if all_vectors else np.zeros((0, embedder.dimension), np.float32)
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        **compat,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "corpus_dir": str(corpus_dir.resolve()),
+        "documents": {d["file"]: {"doc_id": d["doc_id"], "content_hash": d["content_hash"], "chunks": d["chunks"]} for d in documents},
+        "chunk_count": len(all_nodes),
+    }
+    builds = _builds_dir(index_dir)
+    builds.mkdir(parents=True, exist_ok=True)
+    new_dir = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    try:
+        write_index(new_dir, manifest, all_nodes, vectors, [embed_text(n) for n in all_nodes], documents)
+    except BaseException:
+        shutil.rmtree(new_dir, ignore_errors=True)
+        raise
+    if previous is not None:
+        previous = None  # release file handles before the old build is removed
+    _swap_in(new_dir, index_dir)
+
+    report.documents = len(documents)
+    report.chunks = len(all_nodes)
+    report.seconds = time.perf_counter() - started
+    return report

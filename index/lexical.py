@@ -1,0 +1,59 @@
+"""BM25 over the chunks, with bm25s (sparse matrices, saved as .npy + JSON, no pickle).
+
+llama-index's BM25Retriever wraps the same library but persists the whole node corpus as
+JSON beside it; our chunk store already holds the nodes, so we keep only the matrix.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+
+# \w+ rather than bm25s' default \w\w+: single digits matter here ("Recommendation 3").
+TOKEN_PATTERN = r"(?u)\b\w+\b"
+_stemmer = Stemmer.Stemmer("english")
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    return bm25s.tokenize(
+        texts, token_pattern=TOKEN_PATTERN, stopwords="en", stemmer=_stemmer,
+        return_ids=False, show_progress=False,
+    )
+
+
+class LexicalIndex:
+    def __init__(self, model: bm25s.BM25, size: int) -> None:
+        self._model = model
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "LexicalIndex":
+        model = bm25s.BM25()
+        model.index(tokenize(texts) if texts else [[]], show_progress=False)
+        return cls(model, len(texts))
+
+    def save(self, path: Path) -> None:
+        self._model.save(str(path), show_progress=False)
+        (path / "size.txt").write_text(str(self.size))
+
+    @classmethod
+    def load(cls, path: Path) -> "LexicalIndex":
+        model = bm25s.BM25.load(str(path), mmap=False, load_corpus=False)
+        return cls(model, int((path / "size.txt").read_text()))
+
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(row, score) best first; rows outside `allowed` (a boolean mask) never appear."""
+        if self.size == 0:
+            return []
+        tokens = [t for t in tokenize([query])[0] if t in self._model.vocab_dict]
+        if not tokens:
+            return []
+        scores = self._model.get_scores(tokens)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        k = min(k, self.size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]

@@ -1,0 +1,149 @@
+"""The index directory: manifest.json, FAISS vectors, BM25 matrix, SQLite chunk store.
+
+Nothing here is pickled: FAISS's own format, .npy/JSON for BM25, SQLite with JSON
+metadata. Rows are the same number in all three.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+from llama_index.core.schema import TextNode
+
+from index.lexical import LexicalIndex
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+VECTORS = "vectors.faiss"
+CHUNKS = "chunks.sqlite"
+LEXICAL = "bm25"
+
+
+class IndexUnavailable(Exception):
+    """An index that cannot be used; the message says how to rebuild."""
+
+
+REBUILD_HINT = "rebuild it with: ateb build --corpus DIR --index {index}"
+
+
+def write_index(
+    path: Path,
+    manifest: dict,
+    nodes: list[TextNode],
+    vectors: np.ndarray,
+    lexical_texts: list[str],
+    documents: list[dict],
+) -> None:
+    """Write a complete index into an empty directory `path`."""
+    path.mkdir(parents=True, exist_ok=False)
+    dim = int(manifest["model"]["dimension"])
+    index = faiss.IndexFlatIP(dim)
+    if len(nodes):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    faiss.write_index(index, str(path / VECTORS))
+    LexicalIndex.build(lexical_texts).save(path / LEXICAL)
+    with sqlite3.connect(path / CHUNKS) as db:
+        db.execute("CREATE TABLE chunks (row INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, text TEXT NOT NULL, metadata TEXT NOT NULL)")
+        db.execute("CREATE INDEX chunks_doc ON chunks(doc_id)")
+        db.execute("CREATE TABLE documents (doc_id TEXT PRIMARY KEY, file TEXT NOT NULL, metadata TEXT NOT NULL)")
+        db.executemany(
+            "INSERT INTO chunks VALUES (?, ?, ?, ?, ?)",
+            [(row, n.node_id, n.metadata["doc_id"], n.text, json.dumps(n.metadata, ensure_ascii=False)) for row, n in enumerate(nodes)],
+        )
+        db.executemany(
+            "INSERT INTO documents VALUES (?, ?, ?)",
+            [(d["doc_id"], d["file"], json.dumps(d, ensure_ascii=False)) for d in documents],
+        )
+    db.close()
+    # The manifest goes last: a directory without one is never mistaken for an index.
+    (path / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+
+
+def read_manifest(path: Path) -> dict:
+    file = path / MANIFEST
+    if not file.exists():
+        raise IndexUnavailable(f"no index at {path} (missing {MANIFEST}); " + REBUILD_HINT.format(index=path))
+    try:
+        return json.loads(file.read_text())
+    except json.JSONDecodeError as exc:
+        raise IndexUnavailable(f"{file} is not valid JSON ({exc.msg}); " + REBUILD_HINT.format(index=path)) from exc
+
+
+@dataclass
+class StoredIndex:
+    """An opened index directory. Thread-safe for reads."""
+
+    path: Path
+    manifest: dict
+    vectors: faiss.Index
+    lexical: LexicalIndex
+    _db_path: Path
+    doc_ids: np.ndarray  # doc_id of every row, for filters
+    documents: list[dict]
+
+    @classmethod
+    def open(cls, path: Path) -> "StoredIndex":
+        manifest = read_manifest(path)
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise IndexUnavailable(
+                f"index at {path} has format version {manifest.get('format_version')}, this Ateb reads "
+                f"version {FORMAT_VERSION}; " + REBUILD_HINT.format(index=path)
+            )
+        try:
+            vectors = faiss.read_index(str(path / VECTORS))
+            lexical = LexicalIndex.load(path / LEXICAL)
+            with sqlite3.connect(f"file:{path / CHUNKS}?mode=ro", uri=True) as db:
+                doc_ids = np.array([r[0] for r in db.execute("SELECT doc_id FROM chunks ORDER BY row")], dtype=object)
+                documents = [json.loads(r[0]) for r in db.execute("SELECT metadata FROM documents ORDER BY file")]
+            db.close()
+        except (RuntimeError, OSError, sqlite3.Error, ValueError) as exc:
+            raise IndexUnavailable(f"index at {path} is damaged ({exc}); " + REBUILD_HINT.format(index=path)) from exc
+        if vectors.ntotal != len(doc_ids) or lexical.size != len(doc_ids):
+            raise IndexUnavailable(f"index at {path} is inconsistent (vectors {vectors.ntotal}, chunks {len(doc_ids)}); " + REBUILD_HINT.format(index=path))
+        return cls(path, manifest, vectors, lexical, path / CHUNKS, doc_ids, documents)
+
+    @property
+    def size(self) -> int:
+        return len(self.doc_ids)
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self._db_path}?mode=ro", uri=True, check_same_thread=False)
+
+    def nodes(self, rows: list[int]) -> list[TextNode]:
+        if not rows:
+            return []
+        with self._connect() as db:
+            marks = ",".join("?" * len(rows))
+            found = {
+                r[0]: TextNode(id_=r[1], text=r[2], metadata=json.loads(r[3]))
+                for r in db.execute(f"SELECT row, chunk_id, text, metadata FROM chunks WHERE row IN ({marks})", rows)
+            }
+        return [found[r] for r in rows if r in found]
+
+    def nodes_of_document(self, doc_id: str) -> list[tuple[int, TextNode]]:
+        with self._connect() as db:
+            return [
+                (r[0], TextNode(id_=r[1], text=r[2], metadata=json.loads(r[3])))
+                for r in db.execute("SELECT row, chunk_id, text, metadata FROM chunks WHERE doc_id = ? ORDER BY row", (doc_id,))
+            ]
+
+    def vectors_of(self, rows: list[int]) -> np.ndarray:
+        if not rows:
+            return np.zeros((0, self.vectors.d), dtype=np.float32)
+        return np.vstack([self.vectors.reconstruct(int(r)) for r in rows]).astype(np.float32)
+
+    def dense_search(self, query: np.ndarray, k: int, allowed_rows: np.ndarray | None = None) -> list[tuple[int, float]]:
+        if self.size == 0:
+            return []
+        k = min(k, self.size)
+        params = None
+        if allowed_rows is not None:
+            if len(allowed_rows) == 0:
+                return []
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed_rows.astype(np.int64)))
+        scores, ids = self.vectors.search(query.reshape(1, -1).astype(np.float32), k, params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
