@@ -17,7 +17,7 @@ from index.documents import LoadedDocument
 from index.sentences import sentence_spans
 from index.structure import Section
 
-STRUCTURE_VERSION = 3  # bump when parsing or chunking changes what chunks contain
+STRUCTURE_VERSION = 4  # bump when parsing or chunking changes what chunks contain
 _DOC_FIELDS = ("title", "doc_type", "publisher", "date", "reference")
 
 
@@ -67,13 +67,34 @@ def _sentences(section: Section, count: Callable[[str], int], limit: int) -> lis
     return out
 
 
-def _join(sentences: list[_Sentence]) -> str:
-    text = ""
+def _join(sentences: list[_Sentence]) -> tuple[str, str]:
+    """The chunk text, and where in it the printed page changes ("0:4;812:5"), so a
+    quote can be given the page it is on rather than the chunk's first page."""
+    text, marks, page = "", [], None
     for i, s in enumerate(sentences):
         if i:
             text += " " if s.paragraph == sentences[i - 1].paragraph else "\n"
+        if s.page_start != page:
+            marks.append(f"{len(text)}:{s.page_start}")
+            page = s.page_start
         text += s.text
-    return text
+        if s.page_end != page:
+            marks.append(f"{len(text) - 1}:{s.page_end}")
+            page = s.page_end
+    return text, ";".join(marks)
+
+
+def page_at(metadata: dict, offset: int) -> str:
+    """The printed page of the character at `offset` in a chunk's text."""
+    page = str(metadata.get("page_start", ""))
+    for mark in str(metadata.get("page_offsets", "")).split(";"):
+        if not mark:
+            continue
+        start, _, label = mark.partition(":")
+        if int(start) > offset:
+            break
+        page = label
+    return page
 
 
 def chunk_document(
@@ -112,7 +133,7 @@ def chunk_document(
         if current:
             groups.append(current)
         for ordinal, group in enumerate(groups):
-            text = _join(group)
+            text, page_offsets = _join(group)
             digest = hashlib.sha1(f"{doc.doc_id}|{section_text}|{ordinal}|{text}".encode()).hexdigest()[:12]
             numbers = sorted({s.number for s in group if s.number}, key=group_order(group))
             meta = {
@@ -123,6 +144,7 @@ def chunk_document(
                 "page": _page_span(group[0].page_start, group[-1].page_end),
                 "page_start": group[0].page_start,
                 "page_end": group[-1].page_end,
+                "page_offsets": page_offsets,
                 "recommendation": section.recommendation,
                 "item_kind": section.item_kind,
                 "part": section.part,

@@ -117,7 +117,9 @@ def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_it
         status = _status(rest) if rest else None
         # A bare "Government response" outside any recommendation is a document title.
         if status or (not rest and (in_item or base is not None)):
-            inline = rest[len(status):].strip(" .:-–—") if status and len(rest) > len(status) + 2 else ""
+            # The verdict line stays in the text too, so "was it accepted?" can be
+            # answered with a quote of it.
+            inline = text if status else ""
             rank = base + 0.5 if base is not None else RANK_ITEM_PART
             return _Heading(rank, "Response", "part", status=status, inline=inline)
     if _FINANCIAL.match(text):

@@ -1,0 +1,119 @@
+"""Extractive answers: the one to three sentences of the retrieved chunks that best
+answer the question, each cited with an exact quote, or an honest abstention."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.models import Citation
+from assistant.retrieval import Hit
+from index import Embedder
+from index.chunking import page_at
+from index.lexical import tokenize
+from index.sentences import sentence_spans
+
+ABSTAIN_ANSWER = "The indexed documents do not answer this question."
+
+_MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|million|billion)\b|\d+(?:\.\d+)?\s?%|per cent", re.I)
+_DATE = re.compile(
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter)", re.I)
+_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(?:CBE|OBE|MBE|MP|MS|Baroness|Lord|Minister|Secretary)\b")
+
+
+@dataclass
+class Candidate:
+    hit: Hit
+    start: int
+    end: int
+    cosine: float = 0.0
+    lexical: float = 0.0
+    score: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.hit.node.text[self.start:self.end]
+
+
+def _answer_type_boost(question: str, sentence: str) -> float:
+    q = question.casefold()
+    if re.search(r"\bhow much\b|\bcost|\bfund|\bbudget|\bspend|£|\bper cent|\bpercentage|\bhow many\b", q):
+        return 0.08 if _MONEY.search(sentence) or re.search(r"\d", sentence) else 0.0
+    if re.search(r"\bwhen\b|\bby what date\b|\bwhat date\b|\bdeadline\b|\bhow long\b", q):
+        return 0.08 if _DATE.search(sentence) else 0.0
+    if re.search(r"\bwho\b|\bwhom\b|\bwhich (?:body|organisation|minister|department)\b", q):
+        return 0.06 if _NAME.search(sentence) else 0.0
+    return 0.0
+
+
+def _candidates(hits: list[Hit]) -> list[Candidate]:
+    out = []
+    for hit in hits:
+        for start, end in sentence_spans(hit.node.text):
+            if len(hit.node.text[start:end].split()) >= 3:
+                out.append(Candidate(hit, start, end))
+    return out
+
+
+def _trim(text: str, max_words: int) -> str:
+    """The sentence cut at a word boundary so the answer stays within max_words."""
+    words = text.split(" ")
+    if len(words) <= max_words:
+        return text
+    cut = " ".join(words[:max_words])
+    comma = cut.rfind(", ")
+    return cut[:comma] if comma > len(cut) * 0.6 else cut
+
+
+def compose_answer(
+    question: str,
+    query_vector: np.ndarray,
+    hits: list[Hit],
+    embedder: Embedder,
+    max_sentences: int,
+    max_words: int,
+    abstain_below: float,
+) -> tuple[str, list[Citation], bool]:
+    candidates = _candidates(hits)
+    if not candidates:
+        return ABSTAIN_ANSWER, [], True
+    vectors = embedder.encode([c.text for c in candidates])
+    cosines = vectors @ query_vector
+    q_terms = set(tokenize([question])[0])
+    for c, cos in zip(candidates, cosines):
+        terms = set(tokenize([c.text + " " + str(c.hit.node.metadata.get("section", ""))])[0])
+        c.cosine = float(cos)
+        c.lexical = len(q_terms & terms) / len(q_terms) if q_terms else 0.0
+        c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(question, c.text)
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    best = ranked[0]
+    if best.score < abstain_below:
+        return ABSTAIN_ANSWER, [], True
+
+    chosen = [best]
+    words = len(best.text.split())
+    for c in ranked[1:]:
+        if len(chosen) >= max_sentences or c.score < best.score - 0.06:
+            break
+        if any(c.text == o.text for o in chosen):
+            continue  # the same sentence again, from an overlapping chunk
+        extra = len(c.text.split())
+        if words + extra > max_words:
+            continue
+        chosen.append(c)
+        words += extra
+
+    parts, citations = [], []
+    for n, c in enumerate(chosen, start=1):
+        quote = _trim(c.text, max_words) if n == 1 else c.text
+        meta = c.hit.node.metadata
+        assert quote in c.hit.node.text, "quote must be an exact substring of its chunk"
+        citations.append(Citation(
+            n=n, doc_id=meta["doc_id"], title=meta.get("title", ""), file=meta.get("file", ""),
+            page=page_at(meta, c.start), section=meta.get("section", ""), quote=quote,
+            chunk_id=c.hit.node.node_id, score=round(max(0.0, min(1.0, c.score)), 4),
+        ))
+        parts.append(f"{quote}{'' if quote == c.text else ' …'} [{n}]")
+    return " ".join(parts), citations, False

@@ -1,0 +1,64 @@
+"""The one place questions are answered: `Assistant.open(...).ask(question)`."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ateb.settings import Settings, load_settings
+from assistant.answering import compose_answer
+from assistant.models import Answer, Filters, RetrievedChunk, Timings
+from assistant.retrieval import HybridRetriever
+from index import Embedder, IndexUnavailable, StoredIndex
+
+
+class Assistant:
+    """An opened index plus the model that reads it. Load once, ask many times."""
+
+    def __init__(self, store: StoredIndex, embedder: Embedder, settings: Settings) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+        self.retriever = HybridRetriever(store, embedder, settings.candidate_k, settings.rrf_k, settings.top_k)
+
+    @classmethod
+    def open(cls, index_dir: Path | str | None = None, settings: Settings | None = None) -> "Assistant":
+        settings = settings or load_settings()
+        path = Path(index_dir) if index_dir else settings.index_dir
+        store = StoredIndex.open(path)
+        embedder = Embedder(batch_size=settings.embed_batch_size)
+        built = store.manifest.get("model", {})
+        if built.get("name") != embedder.name or built.get("checksum") != embedder.checksum:
+            raise IndexUnavailable(
+                f"index at {path} was built with embedding model {built.get('name')} "
+                f"(weights {str(built.get('checksum'))[:12]}), but this install has {embedder.name} "
+                f"(weights {embedder.checksum[:12]}); answers would be meaningless. "
+                f"Rebuild it with: ateb build --index {path}"
+            )
+        return cls(store, embedder, settings)
+
+    def documents(self) -> list[dict]:
+        return list(self.store.documents)
+
+    def ask(self, question: str, k: int | None = None, filters: Filters | None = None) -> Answer:
+        started = time.perf_counter()
+        question = " ".join(str(question).split())
+        k = k or self.settings.top_k
+        if not question:
+            return Answer(question=question, answer="Please ask a question.", abstained=True)
+        query_vector = self.embedder.encode([question])[0]
+        depth = max(k, self.settings.answer_chunks)
+        hits = self.retriever.search(question, depth, filters, query_vector=query_vector)
+        retrieved_at = time.perf_counter()
+        text, citations, abstained = compose_answer(
+            question, query_vector, hits[: self.settings.answer_chunks], self.embedder,
+            self.settings.answer_max_sentences, self.settings.answer_max_words, self.settings.abstain_below,
+        )
+        done = time.perf_counter()
+        return Answer(
+            question=question, answer=text, abstained=abstained, citations=citations,
+            retrieved=[RetrievedChunk(chunk_id=h.node.node_id, doc_id=h.node.metadata["doc_id"], score=round(h.score, 4), text=h.node.text) for h in hits[:k]],
+            timings_ms=Timings(
+                retrieve=round((retrieved_at - started) * 1000, 1), rerank=0.0,
+                answer=round((done - retrieved_at) * 1000, 1), total=round((done - started) * 1000, 1),
+            ),
+        )

@@ -1,0 +1,76 @@
+"""Hybrid retrieval: dense (FAISS) and BM25, fused by reciprocal rank, as a llama-index
+retriever so it plugs into any llama-index query engine."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from llama_index.core.retrievers import BaseRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+
+from assistant.models import Filters
+from index import Embedder, StoredIndex
+
+
+@dataclass
+class Hit:
+    row: int
+    node: TextNode
+    score: float  # fused, scaled so that first in both lists = 1.0
+    dense: float  # cosine similarity, 0 when the dense side did not find it
+    dense_rank: int | None
+    lexical_rank: int | None
+
+
+def reciprocal_rank_fusion(rankings: list[list[int]], k: int) -> dict[int, float]:
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, row in enumerate(ranking):
+            fused[row] = fused.get(row, 0.0) + 1.0 / (k + rank + 1)
+    return fused
+
+
+class HybridRetriever(BaseRetriever):
+    def __init__(self, store: StoredIndex, embedder: Embedder, candidate_k: int = 40, rrf_k: int = 60, top_k: int = 10) -> None:
+        super().__init__()
+        self.store = store
+        self.embedder = embedder
+        self.candidate_k = candidate_k
+        self.rrf_k = rrf_k
+        self.top_k = top_k
+        self._docs = {d["doc_id"]: d for d in store.documents}
+
+    def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
+        if filters is None or filters.is_empty():
+            return None
+        keep = {doc_id for doc_id, doc in self._docs.items() if filters.accepts(doc)}
+        return np.flatnonzero(np.isin(self.store.doc_ids, list(keep))).astype(np.int64)
+
+    def search(self, question: str, k: int | None = None, filters: Filters | None = None,
+               query_vector: np.ndarray | None = None) -> list[Hit]:
+        k = k or self.top_k
+        if query_vector is None:
+            query_vector = self.embedder.encode([question])[0]
+        allowed = self.allowed_rows(filters)
+        depth = max(self.candidate_k, k)
+        dense = self.store.dense_search(query_vector, depth, allowed)
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(self.store.size, dtype=bool)
+            mask[allowed] = True
+        lexical = self.store.lexical.search(question, depth, mask)
+        fused = reciprocal_rank_fusion([[r for r, _ in dense], [r for r, _ in lexical]], self.rrf_k)
+        best = 2.0 / (self.rrf_k + 1)
+        order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
+        dense_score = {r: s for r, s in dense}
+        dense_rank = {r: i for i, (r, _) in enumerate(dense)}
+        lexical_rank = {r: i for i, (r, _) in enumerate(lexical)}
+        nodes = self.store.nodes(order)
+        return [
+            Hit(row=r, node=n, score=fused[r] / best, dense=dense_score.get(r, 0.0),
+                dense_rank=dense_rank.get(r), lexical_rank=lexical_rank.get(r))
+            for r, n in zip(order, nodes)
+        ]
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        return [NodeWithScore(node=h.node, score=h.score) for h in self.search(query_bundle.query_str)]
