@@ -1,0 +1,5 @@
+import sys
+
+from ateb.cli import main
+
+sys.exit(main())
