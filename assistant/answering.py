@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.models import Citation
+from assistant.question import VERDICT_LINE, QuestionFacts, matches_item, read_question
 from assistant.retrieval import Hit
 from index import Embedder
 from index.chunking import page_at
@@ -23,11 +24,18 @@ _DATE = re.compile(
 _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(?:CBE|OBE|MBE|MP|MS|Baroness|Lord|Minister|Secretary)\b")
 
 
+_NUMBER_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b"
+# A sentence that leans on the one before ("It met in May", "This funding ...") is
+# scored with that sentence in front of it.
+_ANAPHOR = re.compile(r"^(?:it|its|this|these|that|those|they|their|he|she|the group|the body|such)\b", re.I)
+
+
 @dataclass
 class Candidate:
     hit: Hit
     start: int
     end: int
+    previous: str = ""
     cosine: float = 0.0
     lexical: float = 0.0
     score: float = 0.0
@@ -39,7 +47,10 @@ class Candidate:
 
 def _answer_type_boost(question: str, sentence: str) -> float:
     q = question.casefold()
-    if re.search(r"\bhow much\b|\bcost|\bfund|\bbudget|\bspend|£|\bper cent|\bpercentage|\bhow many\b", q):
+    if re.search(r"\bhow (?:much|many)\b|\bwhat (?:number|percentage|proportion)\b", q):
+        numeric = _MONEY.search(sentence) or re.search(r"\d", sentence) or re.search(_NUMBER_WORDS, sentence, re.I)
+        return 0.08 if numeric else -0.05
+    if re.search(r"\bcost|\bfund|\bbudget|\bspend|£|\bper cent|\bpercentage", q):
         return 0.08 if _MONEY.search(sentence) or re.search(r"\d", sentence) else 0.0
     if re.search(r"\bwhen\b|\bby what date\b|\bwhat date\b|\bdeadline\b|\bhow long\b", q):
         return 0.08 if _DATE.search(sentence) else 0.0
@@ -51,10 +62,31 @@ def _answer_type_boost(question: str, sentence: str) -> float:
 def _candidates(hits: list[Hit]) -> list[Candidate]:
     out = []
     for hit in hits:
+        previous = ""
         for start, end in sentence_spans(hit.node.text):
-            if len(hit.node.text[start:end].split()) >= 3:
-                out.append(Candidate(hit, start, end))
+            sentence = hit.node.text[start:end]
+            if len(sentence.split()) >= 3 or VERDICT_LINE.match(sentence):
+                out.append(Candidate(hit, start, end, previous))
+            previous = sentence
     return out
+
+
+def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) -> float:
+    """A question that names 'recommendation 3' is about that recommendation's text; one
+    that asks whether it was accepted is answered by the verdict line. Otherwise what the
+    government says answers a question better than the committee text it quotes, unless
+    the question asks what was recommended."""
+    meta = candidate.hit.node.metadata
+    if facts.item_number is None:
+        if meta.get("part") in {"recommendation", "conclusion", "comment"}:
+            return 0.03 if re.search(r"\brecommend|\bcommittee\b|\bcall(?:ed|s)? for\b", question, re.I) else -0.03
+        return 0.0
+    if not matches_item(facts, meta):
+        return -0.1
+    boost = 0.12
+    if facts.asks_verdict and VERDICT_LINE.match(candidate.text):
+        boost += 0.3
+    return boost
 
 
 def _trim(text: str, max_words: int) -> str:
@@ -79,14 +111,20 @@ def compose_answer(
     candidates = _candidates(hits)
     if not candidates:
         return ABSTAIN_ANSWER, [], True
-    vectors = embedder.encode([c.text for c in candidates])
+    leaning = [i for i, c in enumerate(candidates) if c.previous and _ANAPHOR.match(c.text)]
+    texts = [c.text for c in candidates] + [f"{candidates[i].previous} {candidates[i].text}" for i in leaning]
+    vectors = embedder.encode(texts)
     cosines = vectors @ query_vector
+    for offset, i in enumerate(leaning):
+        cosines[i] = max(cosines[i], cosines[len(candidates) + offset])
     q_terms = set(tokenize([question])[0])
+    facts = read_question(question)
     for c, cos in zip(candidates, cosines):
         terms = set(tokenize([c.text + " " + str(c.hit.node.metadata.get("section", ""))])[0])
+        context = set(tokenize([c.previous])[0]) - terms if c.previous else set()
         c.cosine = float(cos)
-        c.lexical = len(q_terms & terms) / len(q_terms) if q_terms else 0.0
-        c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(question, c.text)
+        c.lexical = (len(q_terms & terms) + 0.5 * len(q_terms & context)) / len(q_terms) if q_terms else 0.0
+        c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(question, c.text) + _structure_boost(question, facts, c)
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = ranked[0]
     if best.score < abstain_below:

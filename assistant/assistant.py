@@ -21,11 +21,13 @@ class Assistant:
         self.retriever = HybridRetriever(store, embedder, settings.candidate_k, settings.rrf_k, settings.top_k)
 
     @classmethod
-    def open(cls, index_dir: Path | str | None = None, settings: Settings | None = None) -> "Assistant":
+    def open(cls, index_dir: Path | str | None = None, settings: Settings | None = None,
+             embedder: Embedder | None = None) -> "Assistant":
+        """Open an index; `embedder` lets several assistants share one loaded model."""
         settings = settings or load_settings()
         path = Path(index_dir) if index_dir else settings.index_dir
         store = StoredIndex.open(path)
-        embedder = Embedder(batch_size=settings.embed_batch_size)
+        embedder = embedder or Embedder(batch_size=settings.embed_batch_size)
         built = store.manifest.get("model", {})
         if built.get("name") != embedder.name or built.get("checksum") != embedder.checksum:
             raise IndexUnavailable(

@@ -9,6 +9,7 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.models import Filters
+from assistant.question import QuestionFacts, matches_item, matches_paragraph, read_question
 from index import Embedder, StoredIndex
 
 
@@ -46,9 +47,25 @@ class HybridRetriever(BaseRetriever):
         keep = {doc_id for doc_id, doc in self._docs.items() if filters.accepts(doc)}
         return np.flatnonzero(np.isin(self.store.doc_ids, list(keep))).astype(np.int64)
 
+    def structural_ranking(self, facts: QuestionFacts, allowed: np.ndarray | None) -> list[int]:
+        """Rows of the recommendation or paragraph the question names, the government's
+        response first when it asks for a verdict; a third list for the fusion."""
+        if facts.item_number is None and facts.paragraph is None:
+            return []
+        allowed_set = set(allowed.tolist()) if allowed is not None else None
+        part_order = ({"response": 0, None: 1, "recommendation": 2} if facts.asks_verdict
+                      else {"recommendation": 0, "response": 1})
+        rows = [
+            r for r, meta in enumerate(self.store.structure)
+            if (allowed_set is None or r in allowed_set)
+            and (matches_item(facts, meta) or matches_paragraph(facts, meta))
+        ]
+        return sorted(rows, key=lambda r: (part_order.get(self.store.structure[r]["part"], 3), r))[: self.candidate_k]
+
     def search(self, question: str, k: int | None = None, filters: Filters | None = None,
                query_vector: np.ndarray | None = None) -> list[Hit]:
         k = k or self.top_k
+        facts = read_question(question)
         if query_vector is None:
             query_vector = self.embedder.encode([question])[0]
         allowed = self.allowed_rows(filters)
@@ -59,8 +76,10 @@ class HybridRetriever(BaseRetriever):
             mask = np.zeros(self.store.size, dtype=bool)
             mask[allowed] = True
         lexical = self.store.lexical.search(question, depth, mask)
-        fused = reciprocal_rank_fusion([[r for r, _ in dense], [r for r, _ in lexical]], self.rrf_k)
-        best = 2.0 / (self.rrf_k + 1)
+        structural = self.structural_ranking(facts, allowed)
+        rankings = [[r for r, _ in dense], [r for r, _ in lexical]] + ([structural] if structural else [])
+        fused = reciprocal_rank_fusion(rankings, self.rrf_k)
+        best = len(rankings) / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
         dense_score = {r: s for r, s in dense}
         dense_rank = {r: i for i, (r, _) in enumerate(dense)}

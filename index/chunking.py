@@ -134,7 +134,9 @@ def chunk_document(
             groups.append(current)
         for ordinal, group in enumerate(groups):
             text, page_offsets = _join(group)
-            digest = hashlib.sha1(f"{doc.doc_id}|{section_text}|{ordinal}|{text}".encode()).hexdigest()[:12]
+            # Position in the document makes ids unique even where a document repeats a
+            # section verbatim (an appendix restating every recommendation).
+            digest = hashlib.sha1(f"{doc.doc_id}|{len(nodes)}|{section_text}|{ordinal}|{text}".encode()).hexdigest()[:12]
             numbers = sorted({s.number for s in group if s.number}, key=group_order(group))
             meta = {
                 "doc_id": doc.doc_id,

@@ -14,7 +14,9 @@ _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 
 
 def _text(node: Tag) -> str:
-    return re.sub(r"\s+", " ", node.get_text(" ", strip=True)).strip()
+    # Join text nodes with nothing (inline links must not gain a space before a comma),
+    # then collapse whitespace; <br> was already turned into a newline.
+    return re.sub(r"\s+", " ", node.get_text("")).replace("↩", "").strip()
 
 
 def _has_block_child(node: Tag) -> bool:
@@ -68,12 +70,22 @@ def load_html(path: Path) -> tuple[list[Line], int, dict]:
         raise DocumentError(path, f"HTML could not be parsed ({exc})") from exc
     for tag in soup(_DROP):
         tag.decompose()
-    root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
+    for tag in soup.select(".print-meta-data, .gem-c-print-link, .govuk-visually-hidden, .gem-c-contents-list"):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    main = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
+    # GOV.UK publications keep the document body in a govspeak block; the rest of
+    # <main> is logo text, print links and licence boilerplate.
+    root = main.select_one(".govspeak") or main
     lines: list[Line] = []
     _walk(root, lines)
     if not lines:
         raise DocumentError(path, "HTML has no text content")
     info = {}
+    h1 = main.find("h1")
     if soup.title and soup.title.string:
         info["title"] = soup.title.string.strip()
+    elif h1 is not None:
+        info["title"] = _text(h1)
     return lines, 1, info

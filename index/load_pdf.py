@@ -14,6 +14,24 @@ from index.documents import DocumentError, Line
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 _PAGE_NUMBER_ONLY = re.compile(r"^\s*(page\s+)?[0-9ivxlc]{1,6}(\s+of\s+\d+)?\s*$", re.I)
+# A contents-list line: a title, then dotted leaders or spaces, then a page number.
+_TOC_LINE = re.compile(r"^\s*\S.{2,}?(?:\s*[.…]{3,}\s*|\s+)\d{1,3}\s*$|^\s*[.…]{3,}\s*\d{1,3}\s*$")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+
+def _clean(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _is_contents_page(lines: list[str]) -> bool:
+    """A page that is mostly 'Title .... 12' lines (a contents list): navigation, not
+    content, and its lines would otherwise be read as headings."""
+    text = [l for l in lines if l.strip()]
+    if not text:
+        return False
+    toc = sum(1 for l in text if _TOC_LINE.match(l))
+    head = " ".join(l.strip().lower() for l in text[:4])
+    return toc >= 5 and (toc >= 0.5 * len(text) or "contents" in head)
 
 
 def _shape(line: str) -> str:
@@ -22,14 +40,17 @@ def _shape(line: str) -> str:
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """Shapes of lines that repeat at the top or bottom of many pages (running heads,
-    footers, 'Page 3 of 40'): they are furniture, not content."""
+    chapter titles repeated on odd pages, 'Page 3 of 40'): furniture, not content."""
     if len(pages) < 4:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
         edge = [l for l in lines if l.strip()]
         counts.update({_shape(l) for l in edge[:2] + edge[-2:]})
-    return {shape for shape, n in counts.items() if n >= max(3, len(pages) * 0.4)}
+    return {
+        shape for shape, n in counts.items()
+        if n >= max(3, len(pages) * 0.4) or (n >= 3 and len(shape) >= 20)
+    }
 
 
 def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
@@ -41,7 +62,7 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
             except Exception as exc:  # noqa: BLE001 - pypdf raises several types here
                 raise DocumentError(path, f"encrypted PDF that cannot be opened ({exc})") from exc
         labels = list(reader.page_labels)
-        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
+        pages = [[_clean(l) for l in (page.extract_text() or "").splitlines()] for page in reader.pages]
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -52,6 +73,8 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
     out: list[Line] = []
     for number, lines in enumerate(pages):
         label = labels[number] if number < len(labels) else str(number + 1)
+        if number < 12 and _is_contents_page(lines):
+            continue
         edge = {i for i, l in enumerate(lines) if l.strip()}
         edge_idx = sorted(edge)[:2] + sorted(edge)[-2:]
         for i, raw in enumerate(lines):

@@ -41,6 +41,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cuts.append(match.end())
     for match in _BULLET_BREAK.finditer(text):
         cuts.append(match.end())
+    # A newline separates paragraphs in chunk text: never a sentence across it.
+    cuts.extend(m.end() for m in re.finditer(r"\n", text))
     cuts = sorted(set(cuts)) + [len(text)]
     spans = []
     for start, end in zip(cuts, cuts[1:]):

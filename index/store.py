@@ -84,6 +84,7 @@ class StoredIndex:
     _db_path: Path
     doc_ids: np.ndarray  # doc_id of every row, for filters
     documents: list[dict]
+    structure: list[dict]  # per row: recommendation, item_kind, part, paragraphs
 
     @classmethod
     def open(cls, path: Path) -> "StoredIndex":
@@ -97,14 +98,21 @@ class StoredIndex:
             vectors = faiss.read_index(str(path / VECTORS))
             lexical = LexicalIndex.load(path / LEXICAL)
             with sqlite3.connect(f"file:{path / CHUNKS}?mode=ro", uri=True) as db:
-                doc_ids = np.array([r[0] for r in db.execute("SELECT doc_id FROM chunks ORDER BY row")], dtype=object)
+                rows = db.execute(
+                    "SELECT doc_id, json_extract(metadata, '$.recommendation'), json_extract(metadata, '$.item_kind'), "
+                    "json_extract(metadata, '$.part'), json_extract(metadata, '$.paragraphs') FROM chunks ORDER BY row"
+                ).fetchall()
+                doc_ids = np.array([r[0] for r in rows], dtype=object)
+                structure = [
+                    {"recommendation": r[1], "item_kind": r[2], "part": r[3], "paragraphs": r[4]} for r in rows
+                ]
                 documents = [json.loads(r[0]) for r in db.execute("SELECT metadata FROM documents ORDER BY file")]
             db.close()
         except (RuntimeError, OSError, sqlite3.Error, ValueError) as exc:
             raise IndexUnavailable(f"index at {path} is damaged ({exc}); " + REBUILD_HINT.format(index=path)) from exc
         if vectors.ntotal != len(doc_ids) or lexical.size != len(doc_ids):
             raise IndexUnavailable(f"index at {path} is inconsistent (vectors {vectors.ntotal}, chunks {len(doc_ids)}); " + REBUILD_HINT.format(index=path))
-        return cls(path, manifest, vectors, lexical, path / CHUNKS, doc_ids, documents)
+        return cls(path, manifest, vectors, lexical, path / CHUNKS, doc_ids, documents, structure)
 
     @property
     def size(self) -> int:

@@ -24,8 +24,16 @@ _STATUS = re.compile(
     r"(?:\s+in\s+(?:principle|part))?)\b",
     re.I,
 )
-_CHAPTER = re.compile(r"^(?:chapter|part|section|annex|appendix)\s+(\d+|[A-Z]|[IVX]+)\b[:.\-–—]?\s*(.*)$", re.I)
+_CHAPTER = re.compile(
+    r"^(?:chapter|part|section|annex|appendix)\s+(\d+|[A-Z]|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten)\b[:.\-–—]?\s*(.*)$",
+    re.I,
+)
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>\S.*)$")
+# A numbered heading needs "1." or "1.2": a bare "7 Title" is usually a footnote.
+_NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2})?\.?)?)\s+(?P<rest>[A-Z].*)$")
+# "Recommendation 12" or "Recommendation 3: Title" alone on a line is a heading wherever
+# it falls, even after a line that a footnote or a page break left unfinished.
+_ITEM_LINE = re.compile(r"^(?:Recommendation|Conclusion|Comment)\s+\d{1,3}[a-z]?(?:\s*:.*)?$")
 _BULLET = re.compile(r"^[-•●▪*–]\s+")
 _STOP_END = {"the", "and", "of", "to", "a", "an", "in", "for", "on", "by", "with", "or", "that", "is", "are", "be", "as", "at", "from"}
 
@@ -63,11 +71,11 @@ class Section:
         return " > ".join(self.path)
 
 
-def _is_title_like(text: str, next_text: str | None) -> bool:
+def _is_title_like(text: str, next_text: str | None, wrapped_ok: bool = False) -> bool:
     words = text.split()
     if not words or len(words) > 12 or len(text) > 90:
         return False
-    if text[-1] in ".,;:!?" or words[-1].lower() in _STOP_END:
+    if text[-1] in ".,;!?" or (not wrapped_ok and (text[-1] == ":" or words[-1].lower() in _STOP_END)):
         return False
     if not (text[0].isupper() or text[0].isdigit()):
         return False
@@ -108,7 +116,9 @@ def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_it
                 number = str(counters[kind])
             title = f"{kind.capitalize()} {number}"
             inline = rest if (base is None and rest and (rest[-1:] in ".;" or len(rest.split()) > 14)) else ""
-            if rest and not inline:
+            if base is not None and item["num"]:
+                title = text  # markup headings read as written ("Comment 2 and 3")
+            elif rest and not inline:
                 title = f"{title}: {rest}"
             return _Heading(base if base is not None else RANK_ITEM, title, "item", number=number, inline=inline)
     response = _RESPONSE.match(text)
@@ -126,20 +136,23 @@ def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_it
         rank = base + 0.5 if base is not None else RANK_ITEM_PART
         return _Heading(rank, "Financial Implications", "part")
     if base is not None:
-        return _Heading(base, _strip_number(text), "generic")
+        return _Heading(base, text, "generic")  # markup headings keep their numbers ("1.1 Policy context")
     chapter = _CHAPTER.match(text)
-    if chapter and _is_title_like(text, next_text):
-        return _Heading(1.0, text, "generic")
-    numbered = _NUMBERED.match(text)
+    if chapter and chapter.group(2)[:1] not in ";," and _is_title_like(text, next_text, wrapped_ok=True):
+        return _Heading(1.0, _fix_case(text), "generic")
+    numbered = _NUMBERED_HEADING.match(text)
     if numbered and _is_title_like(numbered["rest"], next_text) and len(numbered["rest"].split()) <= 8:
-        depth = numbered["num"].count(".") + 1
+        depth = numbered["num"].rstrip(".").count(".") + 1
         return _Heading(float(depth), numbered["rest"].strip(), "generic", number=numbered["num"])
     return None
 
 
-def _strip_number(text: str) -> str:
-    numbered = _NUMBERED.match(text)
-    return numbered["rest"].strip() if numbered and not re.match(r"^\d", numbered["rest"]) else text
+def _fix_case(text: str) -> str:
+    """Small-caps headings come out of PDFs as 'ChAPTER 3: GROWING ThE UK'S ...'."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        return text.title().replace("’S", "’s").replace("'S", "'s")
+    return text
 
 
 def parse_structure(lines: list[Line]) -> list[Section]:
@@ -180,6 +193,7 @@ def parse_structure(lines: list[Line]) -> list[Section]:
         ))
 
     texts = [l.text.strip() for l in lines]
+    consumed: set[int] = set()
     for i, line in enumerate(lines):
         text = texts[i]
         if not text:
@@ -188,14 +202,23 @@ def parse_structure(lines: list[Line]) -> list[Section]:
             continue
         next_text = next((t for t in texts[i + 1 : i + 4] if t), None)
         # Without markup, a title is only trusted at a paragraph start.
-        can_head = line.heading_level is not None or blank_before or not para_lines or _ends_sentence(para_lines[-1].text)
+        if i in consumed:
+            continue
+        can_head = (line.heading_level is not None or blank_before or not para_lines
+                    or _ends_sentence(para_lines[-1].text) or bool(_ITEM_LINE.match(text))
+                    or bool(_CHAPTER.match(text) and len(text.split()) <= 12)
+                    or line.page != lines[i - 1].page  # a page starts a line afresh
+                    or _is_title_like(para_lines[-1].text, None))
         in_item = any(h.kind == "item" for h in stack)
         heading = _classify(line, next_text, counters, in_item) if can_head else None
         if heading:
             flush()
+            if line.heading_level is None and not heading.inline:
+                heading.title = _continue_title(heading.title, lines, texts, i, consumed)
             open_section(heading)
             if heading.inline:
                 para_lines.append(Line(text=heading.inline, page=line.page))
+                flush()  # the verdict line is a sentence of its own
         else:
             if para_lines and _starts_paragraph(text, para_lines[-1].text):
                 flush()
@@ -203,6 +226,23 @@ def parse_structure(lines: list[Line]) -> list[Section]:
         blank_before = False
     flush()
     return [s for s in sections if s.paragraphs]
+
+
+def _continue_title(title: str, lines: list[Line], texts: list[str], i: int, consumed: set[int]) -> str:
+    """PDF headings wrap: 'Chapter 1:' / 'A brief history of epidemics' / 'and pandemics'.
+    Take up to two following lines into the title while the title is visibly unfinished
+    or the next line continues it in lower case."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        nxt = texts[j]
+        if not nxt or lines[j].heading_level is not None or len(nxt.split()) > 9 or nxt[-1:] in ".;!?":
+            break
+        last = title.split()[-1].lower() if title.split() else ""
+        unfinished = title.endswith(":") or last in _STOP_END or last in {"–", "-", "—"}
+        if not (unfinished or nxt[:1].islower()) or _ITEM_LINE.match(nxt) or _NUMBERED.match(nxt):
+            break
+        title = f"{title} {nxt}"
+        consumed.add(j)
+    return _fix_case(title)
 
 
 def _ends_sentence(text: str) -> bool:

@@ -1,0 +1,73 @@
+"""Known answers from the bundled Welsh Government response, checked by reading it."""
+import pytest
+
+RESPONSE = "Recommendations > Recommendation {} > Response"
+MONEY = "Recommendations > Recommendation {} > Financial Implications"
+
+KNOWN = [
+    # (question, text the answer must contain, page, section)
+    ("Who chairs the Expert Group on Social Cohesion?", "Gaynor Legall", "4", RESPONSE.format(1)),
+    ("How much does the Community Cohesion Programme cost a year?", "£1.63m per annum", "4", MONEY.format(1)),
+    ("Did the Welsh Government accept recommendation 2?", "Response: Accept", "6", RESPONSE.format(2)),
+    ("When will the Expert Group first meet?", "first meet in November", "4", RESPONSE.format(1)),
+    ("How much funding does the Democratic Engagement Grant provide?", "£400,000 a year", "10", "Conclusions"),
+    ("What is Healing the Divide?", "project in Llanelli", "9", RESPONSE.format(4)),
+    ("What are the financial implications of recommendation 2?", "No financial implications.", "6", MONEY.format(2)),
+    ("When did the Innovating Democracy Advisory Group first meet?", "met for the first time in May", "10", "Conclusions"),
+    ("What is the Welsh Government's fact check blog called?", "For the Record", "7", RESPONSE.format(3)),
+    ("Can the Welsh Government regulate harmful content online?", "does not have the powers to regulate harmful content online", "7", RESPONSE.format(3)),
+    ("How many depolarisation projects have been funded?", "two depolarisation projects", "9", RESPONSE.format(4)),
+    ("Which organisation will support the Expert Group with evidence?", "Wales Centre for Public Policy", "4", RESPONSE.format(1)),
+]
+
+NOT_COVERED = [
+    "What is the population of Cardiff?",
+    "How many hospital beds are there in Wales?",
+    "What is the capital of France?",
+    "What did the Welsh Government say about high-speed rail?",
+]
+
+
+@pytest.mark.parametrize("question,expected,page,section", KNOWN)
+def test_known_answer_with_exact_citation(bundled, question, expected, page, section):
+    answer = bundled.ask(question)
+    assert not answer.abstained, answer.answer
+    assert expected in answer.answer
+    assert len(answer.answer.split()) <= 70
+    citing = [c for c in answer.citations if expected in c.quote]
+    assert citing, f"no citation quotes {expected!r}: {answer.citations}"
+    assert citing[0].page == page
+    assert citing[0].section == section
+    chunk_text = {r.chunk_id: r.text for r in answer.retrieved}
+    for citation in answer.citations:
+        assert citation.quote in chunk_text[citation.chunk_id]
+        assert f"[{citation.n}]" in answer.answer
+
+
+@pytest.mark.parametrize("question", NOT_COVERED)
+def test_abstains_when_the_documents_do_not_say(bundled, question):
+    answer = bundled.ask(question)
+    assert answer.abstained
+    assert answer.citations == []
+    assert "do not" in answer.answer
+
+
+def test_false_premise_gets_the_sentence_that_corrects_it(bundled):
+    answer = bundled.ask("What was decided at the first meeting of the Inter-Ministerial Group?")
+    assert "has not yet taken place" in answer.answer
+
+
+def test_filters_restrict_documents(bundled):
+    from assistant import Filters
+
+    assert bundled.ask("Who chairs the Expert Group?", filters=Filters(doc_type="committee report")).abstained
+    kept = bundled.ask("Who chairs the Expert Group?", filters=Filters(publisher="Welsh Government", date_from="2025"))
+    assert "Gaynor Legall" in kept.answer
+    assert bundled.ask("Who chairs the Expert Group?", filters=Filters(date_to="2024-12")).abstained
+
+
+def test_retrieved_lists_k_chunks_best_first(bundled):
+    answer = bundled.ask("What is the Community Cohesion Programme?", k=5)
+    assert len(answer.retrieved) == 5
+    scores = [r.score for r in answer.retrieved]
+    assert scores == sorted(scores, reverse=True)

@@ -1,0 +1,66 @@
+from pathlib import Path
+
+import pytest
+from pdf_writer import write_pdf
+
+from index.documents import DocumentError
+from index.load_pdf import load_pdf
+from index.structure import parse_structure
+
+PAGES = [
+    ["Committee on Examples", "Government response"],
+    ["Contents", "Introduction ........ 1", "Recommendations ........ 2", "Recommendation 1 ........ 2",
+     "Recommendation 2 ........ 2", "Conclusion ........ 3"],
+    ["1. Introduction", "The committee published its report on bridges in May 2025.",
+     "The Government welcomes the report."],
+    ["2. Recommendations", "Recommendation 1", "The Government should inspect every footbridge each year.",
+     "Response: Accept", "The Government will inspect all 412 footbridges annually from April 2026."],
+    ["Recommendation 2", "The Government should publish inspection results.",
+     "Response: Reject", "Publication would duplicate existing local authority reports.",
+     "Financial Implications", "The inspections will cost £3.2 million a year."],
+]
+LABELS = [(0, 1, "/r", "", 1), (2, 4, "/D", "", 1)]
+
+
+@pytest.fixture
+def report_pdf(tmp_path) -> Path:
+    return write_pdf(tmp_path / "bridges.pdf", PAGES, LABELS)
+
+
+def test_pages_carry_printed_labels(report_pdf):
+    lines, page_count, _ = load_pdf(report_pdf)
+    assert page_count == 5
+    pages = {l.text: l.page for l in lines}
+    assert pages["Committee on Examples"] == "i"
+    assert pages["The Government welcomes the report."] == "1"
+    assert pages["The inspections will cost £3.2 million a year."] == "3"
+
+
+def test_contents_page_is_not_content(report_pdf):
+    lines, _, _ = load_pdf(report_pdf)
+    assert not any("........" in l.text for l in lines)
+
+
+def test_without_page_labels_the_physical_number_is_used(tmp_path):
+    lines, _, _ = load_pdf(write_pdf(tmp_path / "plain.pdf", [["First page text."], ["Second page text."]]))
+    assert [l.page for l in lines] == ["1", "2"]
+
+
+def test_recommendation_response_structure(report_pdf):
+    lines, _, _ = load_pdf(report_pdf)
+    sections = {s.path_text: s for s in parse_structure(lines)}
+    assert "Recommendations > Recommendation 1 > Response" in sections
+    response = sections["Recommendations > Recommendation 1 > Response"]
+    assert response.response_status == "Accept" and response.recommendation == "1"
+    rejected = sections["Recommendations > Recommendation 2 > Response"]
+    assert rejected.response_status == "Reject"
+    money = sections["Recommendations > Recommendation 2 > Financial Implications"]
+    assert "£3.2 million" in money.paragraphs[0].text
+
+
+def test_broken_pdf_is_a_clear_error(tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4\nthis is not really a pdf")
+    with pytest.raises(DocumentError) as err:
+        load_pdf(bad)
+    assert "broken.pdf" in str(err.value)

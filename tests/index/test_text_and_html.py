@@ -1,0 +1,81 @@
+from pathlib import Path
+
+from conftest import BUNDLED_CORPUS
+
+from index.load_html import load_html
+from index.load_text import load_text
+from index.sentences import split_sentences
+from index.structure import parse_structure
+
+HTML = """<html><head><title>Response to the Roads Committee</title></head><body>
+<nav><a href="/">Home</a> Skip to content</nav>
+<main><h1>Response to the Roads Committee</h1>
+<div class="govspeak">
+<h2><span class="number">1. </span> Introduction</h2>
+<p>1.1\tThe Government thanks the <a href="#">Roads Committee</a>, and its chair.</p>
+<h3>Recommendation:</h3><p>Resurface every A-road within five years.</p>
+<h3>Response:</h3><p>2.\tThe Government agrees in part.</p>
+<h3>Recommendation:</h3><p>Publish a pothole map.</p>
+<h3>Response:</h3><p>3.\tThe Government will publish the map in 2026.</p>
+<table><tr><th>Year</th><th>Budget</th></tr><tr><td>2026</td><td>£5 million</td></tr></table>
+</div></main><script>var tracking = 1;</script></body></html>"""
+
+
+def test_html_keeps_headings_and_drops_navigation(tmp_path):
+    path = tmp_path / "roads.html"
+    path.write_text(HTML, encoding="utf-8")
+    lines, _, info = load_html(path)
+    texts = [l.text for l in lines]
+    assert info["title"] == "Response to the Roads Committee"
+    assert not any("Skip to content" in t or "tracking" in t for t in texts)
+    assert "1.1 The Government thanks the Roads Committee, and its chair." in texts
+    assert "Year | Budget" in texts and "2026 | £5 million" in texts
+    assert any(l.heading_level == 2 and l.text == "1. Introduction" for l in lines)
+
+
+def test_unnumbered_html_recommendations_are_numbered_in_order(tmp_path):
+    path = tmp_path / "roads.html"
+    path.write_text(HTML, encoding="utf-8")
+    lines, _, _ = load_html(path)
+    paths = [s.path_text for s in parse_structure(lines)]
+    assert "1. Introduction > Recommendation 2 > Response" in paths
+    assert "1. Introduction > Recommendation 1" in paths
+
+
+def test_plain_text_takes_printed_pages_from_its_contents_list():
+    lines, pages, info = load_text(BUNDLED_CORPUS / "welsh-gov-response-social-cohesion-2025.txt")
+    page_of = {l.text: l.page for l in lines if l.text}
+    assert info["page_source"] == "printed contents list"
+    assert page_of["Recommendation 2"] == "6"
+    assert page_of["No financial implications."] == "6"
+    assert page_of["3. Conclusions"] == "10"
+    assert not any(t.startswith("2.\tRecommendations") for t in page_of)  # contents list dropped
+
+
+def test_bundled_response_structure():
+    lines, _, _ = load_text(BUNDLED_CORPUS / "welsh-gov-response-social-cohesion-2025.txt")
+    sections = parse_structure(lines)
+    responses = [s for s in sections if s.part == "response"]
+    assert [s.recommendation for s in responses] == ["1", "2", "3", "4"]
+    assert all(s.response_status == "Accept" for s in responses)
+    assert responses[2].path_text == "Recommendations > Recommendation 3 > Response"
+    assert sum(1 for s in sections if s.part == "financial implications") == 4
+
+
+def test_markdown_headings(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("# Briefing\n\n## Recommendation 4\n\nDo the thing.\n\n### Response: Accept in principle\n\nWe will.\n")
+    sections = parse_structure(load_text(path)[0])
+    response = sections[-1]
+    assert response.path_text == "Briefing > Recommendation 4 > Response"
+    assert response.response_status == "Accept in principle"
+
+
+def test_sentences_respect_abbreviations_and_money():
+    text = "The cost is approx. £1.63m per annum. See para. 4.2 of the report. Dr. Jones agreed. It ends."
+    assert split_sentences(text) == [
+        "The cost is approx. £1.63m per annum.",
+        "See para. 4.2 of the report.",
+        "Dr. Jones agreed.",
+        "It ends.",
+    ]

@@ -1,0 +1,56 @@
+"""A tiny PDF writer for test fixtures: real text pages (Helvetica), then pypdf adds
+page labels, so the loader is exercised on a genuine PDF file."""
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _raw_pdf(pages: list[list[str]]) -> bytes:
+    objects: list[bytes] = []
+    n_pages = len(pages)
+    # 1 catalog, 2 pages, 3 font, then (page, content) pairs.
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    for i, lines in enumerate(pages):
+        ops = ["BT", "/F1 11 Tf", "14 TL", "72 760 Td"]
+        for line in lines:
+            ops.append(f"({_escape(line)}) Tj T*")
+        ops.append("ET")
+        stream = "\n".join(ops).encode("cp1252")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out = BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def write_pdf(path: Path, pages: list[list[str]], labels: list[tuple[int, int, str, str, int]] | None = None) -> Path:
+    """Write `pages` (lines of text each) to `path`. `labels` are pypdf page-label ranges:
+    (first index, last index, style e.g. '/r' or '/D', prefix, start)."""
+    reader = PdfReader(BytesIO(_raw_pdf(pages)))
+    writer = PdfWriter(clone_from=reader)
+    for first, last, style, prefix, start in labels or []:
+        writer.set_page_label(first, last, style=style, prefix=prefix or None, start=start)
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    return path
