@@ -50,7 +50,7 @@ def _answer_type_boost(question: str, sentence: str) -> float:
     if re.search(r"\bhow (?:much|many)\b|\bwhat (?:number|percentage|proportion)\b", q):
         numeric = _MONEY.search(sentence) or re.search(r"\d", sentence) or re.search(_NUMBER_WORDS, sentence, re.I)
         return 0.08 if numeric else -0.05
-    if re.search(r"\bcost|\bfund|\bbudget|\bspend|£|\bper cent|\bpercentage", q):
+    if re.search(r"\bcost|\bfund|\bbudget|\bspend|\bvalue\b|\bworth\b|£|\bper cent|\bpercentage", q):
         return 0.08 if _MONEY.search(sentence) or re.search(r"\d", sentence) else 0.0
     if re.search(r"\bwhen\b|\bby what date\b|\bwhat date\b|\bdeadline\b|\bhow long\b", q):
         return 0.08 if _DATE.search(sentence) else 0.0

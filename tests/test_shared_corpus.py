@@ -1,0 +1,53 @@
+"""Extended suite over ../shared/corpus (skipped where it is absent): the whole corpus is
+indexed once per run, and one question per document, whose answer was checked by
+reading the document, must come back cited to that document."""
+import pytest
+
+pytestmark = pytest.mark.shared_corpus
+
+CASES = [
+    # (file, question, text the answer must contain, page of that quote or None)
+    ("welsh-gov-response-social-cohesion-2025.txt", "Who chairs the Expert Group on Social Cohesion?", "Gaynor Legall", "4"),
+    ("hl-space-economy-report-hl190-2025.pdf", "Who chaired the House of Lords UK Engagement with Space Committee?",
+     "Baroness Ashton of Upholland (Chair)", "ii"),
+    ("govresp-space-economy-cp1478-2026.pdf", "By how much did the government increase the UK Space Agency's core civil space budget?",
+     "by 8%", "6"),
+    ("covid-inquiry-module1-report-hc18-2024.pdf", "Where should the Covid Inquiry's red teams come from?",
+     "brought in from outside of government", None),
+    ("govresp-covid-inquiry-module1-cp1240-2025.pdf",
+     "What did the government say about the Cabinet Office leadership for whole-system civil emergencies?",
+     "greater Cabinet Office role", "13"),
+    ("govresp-planning-system-cp673-2022.html", "What does the planning correction slip say about the fee increase?",
+     "by 35% and 25% respectively", "1"),
+    ("govresp-social-care-funding-cp608-2022.html", "What is the cap on personal care costs?", "£86,000 cap", "1"),
+    ("govresp-shakespeare-review-psi-2013.pdf", "What is the broader value of PSI to the economy?", "£6.8bn", "2"),
+    ("guidance-freeport-wales-prospectus-2022.html", "How much seed capital funding can the successful freeport applicant access?",
+     "up to £25 million", "1"),
+]
+
+
+def test_every_document_is_indexed(shared):
+    from conftest import SHARED_CORPUS
+
+    indexed = {d["file"] for d in shared.documents()}
+    on_disk = {p.name for p in SHARED_CORPUS.iterdir() if p.suffix in {".pdf", ".html", ".txt"}}
+    assert indexed == on_disk
+
+
+@pytest.mark.parametrize("file,question,expected,page", CASES, ids=[c[0] for c in CASES])
+def test_one_checked_answer_per_document(shared, file, question, expected, page):
+    answer = shared.ask(question)
+    assert not answer.abstained, answer.answer
+    assert expected in answer.answer, answer.answer
+    citing = [c for c in answer.citations if expected in c.quote]
+    assert citing and citing[0].file == file
+    if page is not None:
+        assert citing[0].page == page
+    texts = {r.chunk_id: r.text for r in answer.retrieved}
+    assert all(c.quote in texts[c.chunk_id] for c in answer.citations)
+
+
+def test_recommendation_sections_are_found_in_every_response(shared):
+    """Each government response's recommendations become sections a question can name."""
+    answer = shared.ask("What did the government say in response to recommendation 9 on red teams?")
+    assert any("Recommendation 9" in c.section for c in answer.citations)
