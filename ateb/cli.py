@@ -118,7 +118,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                            "citations": [], "retrieved": [], "error": problem}
                 else:
                     out = assistant.ask(item["question"], k=args.k, filters=filters).model_dump()
-                print(json.dumps({**extra, **out} if not args.json_only_contract else out, ensure_ascii=False), flush=True)
+                print(json.dumps({**extra, **out}, ensure_ascii=False), flush=True)
         return 0
     question = " ".join(args.question).strip()
     if not question:
@@ -173,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--document", help="only this document (doc_id or file name)")
     p.add_argument("--date-from", help="only documents dated on or after (YYYY[-MM[-DD]])")
     p.add_argument("--date-to", help="only documents dated on or before (YYYY[-MM[-DD]])")
-    p.set_defaults(func=cmd_ask, json_only_contract=False)
+    p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("docs", help="list what is indexed")
     common(p)

@@ -176,8 +176,6 @@ def build_index(
     except BaseException:
         shutil.rmtree(new_dir, ignore_errors=True)
         raise
-    if previous is not None:
-        previous = None  # release file handles before the old build is removed
     _swap_in(new_dir, index_dir)
 
     report.documents = len(documents)

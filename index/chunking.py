@@ -137,7 +137,7 @@ def chunk_document(
             # Position in the document makes ids unique even where a document repeats a
             # section verbatim (an appendix restating every recommendation).
             digest = hashlib.sha1(f"{doc.doc_id}|{len(nodes)}|{section_text}|{ordinal}|{text}".encode()).hexdigest()[:12]
-            numbers = sorted({s.number for s in group if s.number}, key=group_order(group))
+            numbers = list(dict.fromkeys(s.number for s in group if s.number))
             meta = {
                 "doc_id": doc.doc_id,
                 "file": doc.file,
@@ -156,11 +156,3 @@ def chunk_document(
             }
             nodes.append(TextNode(id_=f"{doc.doc_id}-{digest}", text=text, metadata=meta))
     return nodes
-
-
-def group_order(group: list[_Sentence]) -> Callable[[str], int]:
-    order = {}
-    for s in group:
-        if s.number and s.number not in order:
-            order[s.number] = len(order)
-    return lambda n: order[n]
