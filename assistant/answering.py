@@ -137,6 +137,8 @@ def compose_answer(
             break
         if any(c.text == o.text for o in chosen):
             continue  # the same sentence again, from an overlapping chunk
+        if c.text.rstrip().endswith(":"):
+            continue  # a list's lead-in says nothing without its list
         extra = len(c.text.split())
         if words + extra > max_words:
             continue
