@@ -117,11 +117,19 @@ def compose_answer(
     cosines = vectors @ query_vector
     for offset, i in enumerate(leaning):
         cosines[i] = max(cosines[i], cosines[len(candidates) + offset])
-    q_terms = set(tokenize([question])[0])
     facts = read_question(question)
-    for c, cos in zip(candidates, cosines):
-        terms = set(tokenize([c.text + " " + str(c.hit.node.metadata.get("section", ""))])[0])
-        context = set(tokenize([c.previous])[0]) - terms if c.previous else set()
+    # One tokenizer call for the question, every sentence (with its section path) and
+    # every sentence's predecessor.
+    token_lists = tokenize(
+        [question]
+        + [f"{c.text} {c.hit.node.metadata.get('section', '')}" for c in candidates]
+        + [c.previous for c in candidates]
+    )
+    q_terms = set(token_lists[0])
+    n = len(candidates)
+    for i, (c, cos) in enumerate(zip(candidates, cosines)):
+        terms = set(token_lists[1 + i])
+        context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
         c.lexical = (len(q_terms & terms) + 0.5 * len(q_terms & context)) / len(q_terms) if q_terms else 0.0
         c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(question, c.text) + _structure_boost(question, facts, c)

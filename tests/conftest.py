@@ -24,13 +24,24 @@ def embedder():
     return Embedder()
 
 
-@pytest.fixture(scope="session")
-def bundled_index(tmp_path_factory, embedder) -> Path:
+def _build(tmp_path_factory, embedder, corpus: Path, name: str) -> Path:
     from index import build_index
 
-    index_dir = tmp_path_factory.mktemp("bundled") / "index"
-    build_index(BUNDLED_CORPUS, index_dir, embedder=embedder)
+    index_dir = tmp_path_factory.mktemp(name) / "index"
+    build_index(corpus, index_dir, embedder=embedder)
     return index_dir
+
+
+@pytest.fixture(scope="session")
+def bundled_index(tmp_path_factory, embedder) -> Path:
+    return _build(tmp_path_factory, embedder, BUNDLED_CORPUS, "bundled")
+
+
+@pytest.fixture(scope="session")
+def shared_index(tmp_path_factory, embedder) -> Path:
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip(f"{SHARED_CORPUS} is not here; the extended suite needs it")
+    return _build(tmp_path_factory, embedder, SHARED_CORPUS, "shared")
 
 
 @pytest.fixture(scope="session")
@@ -38,17 +49,6 @@ def bundled(bundled_index, embedder):
     from assistant import Assistant
 
     return Assistant.open(bundled_index, embedder=embedder)
-
-
-@pytest.fixture(scope="session")
-def shared_index(tmp_path_factory, embedder) -> Path:
-    if not SHARED_CORPUS.is_dir():
-        pytest.skip(f"{SHARED_CORPUS} is not here; the extended suite needs it")
-    from index import build_index
-
-    index_dir = tmp_path_factory.mktemp("shared") / "index"
-    build_index(SHARED_CORPUS, index_dir, embedder=embedder)
-    return index_dir
 
 
 @pytest.fixture(scope="session")
