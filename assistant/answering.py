@@ -10,10 +10,9 @@ import numpy as np
 from assistant.models import Citation
 from assistant.question import VERDICT_LINE, QuestionFacts, matches_item, read_question
 from assistant.retrieval import Hit
-from index import Embedder
+from index import StoredIndex
 from index.chunking import page_at
 from index.lexical import tokenize
-from index.sentences import sentence_spans
 
 ABSTAIN_ANSWER = "The indexed documents do not answer this question."
 
@@ -25,9 +24,6 @@ _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(?:CBE|OBE|MBE|MP|MS|Baroness
 
 
 _NUMBER_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b"
-# A sentence that leans on the one before ("It met in May", "This funding ...") is
-# scored with that sentence in front of it.
-_ANAPHOR = re.compile(r"^(?:it|its|this|these|that|those|they|their|he|she|the group|the body|such)\b", re.I)
 
 
 @dataclass
@@ -35,6 +31,7 @@ class Candidate:
     hit: Hit
     start: int
     end: int
+    vector: int  # row in the index's sentence vectors
     previous: str = ""
     cosine: float = 0.0
     lexical: float = 0.0
@@ -59,14 +56,16 @@ def _answer_type_boost(question: str, sentence: str) -> float:
     return 0.0
 
 
-def _candidates(hits: list[Hit]) -> list[Candidate]:
+def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:
+    """Every sentence of the top chunks, with the vector the index holds for it."""
     out = []
     for hit in hits:
         previous = ""
-        for start, end in sentence_spans(hit.node.text):
+        for vector in store.sentences_of([hit.row]):
+            _, start, end = (int(x) for x in store.sentence_spans[vector])
             sentence = hit.node.text[start:end]
             if len(sentence.split()) >= 3 or VERDICT_LINE.match(sentence):
-                out.append(Candidate(hit, start, end, previous))
+                out.append(Candidate(hit, start, end, int(vector), previous))
             previous = sentence
     return out
 
@@ -103,20 +102,15 @@ def compose_answer(
     question: str,
     query_vector: np.ndarray,
     hits: list[Hit],
-    embedder: Embedder,
+    store: StoredIndex,
     max_sentences: int,
     max_words: int,
     abstain_below: float,
 ) -> tuple[str, list[Citation], bool]:
-    candidates = _candidates(hits)
+    candidates = _candidates(hits, store)
     if not candidates:
         return ABSTAIN_ANSWER, [], True
-    leaning = [i for i, c in enumerate(candidates) if c.previous and _ANAPHOR.match(c.text)]
-    texts = [c.text for c in candidates] + [f"{candidates[i].previous} {candidates[i].text}" for i in leaning]
-    vectors = embedder.encode(texts)
-    cosines = vectors @ query_vector
-    for offset, i in enumerate(leaning):
-        cosines[i] = max(cosines[i], cosines[len(candidates) + offset])
+    cosines = store.sentence_vectors[[c.vector for c in candidates]] @ query_vector
     facts = read_question(question)
     # One tokenizer call for the question, every sentence (with its section path) and
     # every sentence's predecessor.

@@ -52,7 +52,7 @@ class Assistant:
         hits = self.retriever.search(question, depth, filters, query_vector=query_vector)
         retrieved_at = time.perf_counter()
         text, citations, abstained = compose_answer(
-            question, query_vector, hits[: self.settings.answer_chunks], self.embedder,
+            question, query_vector, hits[: self.settings.answer_chunks], self.store,
             self.settings.answer_max_sentences, self.settings.answer_max_words, self.settings.abstain_below,
         )
         done = time.perf_counter()

@@ -27,6 +27,7 @@ from index.chunking import STRUCTURE_VERSION, chunk_document, embed_text
 from index.documents import DocumentError
 from index.embedding import Embedder
 from index.loading import corpus_files, load_document, read_manifest
+from index.sentences import sentence_units
 from index.store import FORMAT_VERSION, IndexUnavailable, StoredIndex, write_index
 from index.structure import parse_structure
 
@@ -104,6 +105,8 @@ def build_index(
     files = corpus_files(corpus_dir)
     all_nodes: list[TextNode] = []
     all_vectors: list[np.ndarray] = []
+    all_sentence_vectors: list[np.ndarray] = []
+    all_sentence_spans: list[np.ndarray] = []  # chunk row relative to the document's first chunk
     documents: list[dict] = []
     bar = tqdm(files, desc="indexing", unit="doc", disable=not progress)
     for path in bar:
@@ -118,8 +121,15 @@ def build_index(
         old = old_docs.get(rel)
         if previous is not None and old and old.get("fingerprint") == fingerprint:
             rows_nodes = previous.nodes_of_document(old["doc_id"])
+            old_rows = [r for r, _ in rows_nodes]
+            picked = previous.sentences_of(old_rows)
+            spans = previous.sentence_spans[picked].copy()
+            new_row = {old: len(all_nodes) + i for i, old in enumerate(old_rows)}
+            spans[:, 0] = [new_row[int(r)] for r in spans[:, 0]]
+            all_sentence_vectors.append(previous.sentence_vectors[picked])
+            all_sentence_spans.append(spans)
             all_nodes.extend(n for _, n in rows_nodes)
-            all_vectors.append(previous.vectors_of([r for r, _ in rows_nodes]))
+            all_vectors.append(previous.vectors_of(old_rows))
             documents.append(old)
             report.reused_documents += 1
             report.pages += int(old.get("pages", 0))
@@ -137,6 +147,9 @@ def build_index(
             report.skipped.append((rel, f"{type(exc).__name__}: {exc}"))
             continue
         all_vectors.append(embedder.encode([embed_text(n) for n in nodes]))
+        units = [(len(all_nodes) + i, start, end, text) for i, n in enumerate(nodes) for start, end, text in sentence_units(n.text)]
+        all_sentence_vectors.append(embedder.encode([u[3] for u in units]))
+        all_sentence_spans.append(np.array([u[:3] for u in units], dtype=np.int32).reshape(-1, 3))
         all_nodes.extend(nodes)
         documents.append({
             "doc_id": doc.doc_id, "file": rel, "content_hash": doc.content_hash, "fingerprint": fingerprint,
@@ -160,6 +173,8 @@ def build_index(
     for position, node in enumerate(all_nodes):
         node.metadata["row"] = position
     vectors = np.vstack(all_vectors) if all_vectors else np.zeros((0, embedder.dimension), np.float32)
+    sentence_vectors = np.vstack(all_sentence_vectors)
+    sentence_spans = np.vstack(all_sentence_spans)
     manifest = {
         "format_version": FORMAT_VERSION,
         **compat,
@@ -172,7 +187,8 @@ def build_index(
     builds.mkdir(parents=True, exist_ok=True)
     new_dir = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     try:
-        write_index(new_dir, manifest, all_nodes, vectors, [embed_text(n) for n in all_nodes], documents)
+        write_index(new_dir, manifest, all_nodes, vectors, [embed_text(n) for n in all_nodes], documents,
+                    sentence_vectors, sentence_spans)
     except BaseException:
         shutil.rmtree(new_dir, ignore_errors=True)
         raise

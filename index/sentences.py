@@ -57,3 +57,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text)]
+
+
+# A sentence that leans on the one before ("It met in May", "This funding ...") is
+# embedded with that sentence in front of it, so it can still be found.
+_ANAPHOR = re.compile(r"^(?:it|its|this|these|that|those|they|their|he|she|the group|the body|such)\b", re.I)
+
+
+def sentence_units(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text to embed) for each sentence of a chunk."""
+    units = []
+    previous = ""
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        embed = f"{previous} {sentence}" if previous and _ANAPHOR.match(sentence) else sentence
+        units.append((start, end, embed))
+        previous = sentence
+    return units

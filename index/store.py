@@ -16,9 +16,13 @@ from llama_index.core.schema import TextNode
 
 from index.lexical import LexicalIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
+# Every sentence of every chunk, embedded at build time so answering needs no model
+# call beyond the question: vectors, and (chunk row, start, end) into the chunk text.
+SENTENCE_VECTORS = "sentence_vectors.npy"
+SENTENCE_SPANS = "sentence_spans.npy"
 CHUNKS = "chunks.sqlite"
 LEXICAL = "bm25"
 
@@ -37,9 +41,13 @@ def write_index(
     vectors: np.ndarray,
     lexical_texts: list[str],
     documents: list[dict],
+    sentence_vectors: np.ndarray,
+    sentence_spans: np.ndarray,
 ) -> None:
     """Write a complete index into an empty directory `path`."""
     path.mkdir(parents=True, exist_ok=False)
+    np.save(path / SENTENCE_VECTORS, np.ascontiguousarray(sentence_vectors, dtype=np.float32), allow_pickle=False)
+    np.save(path / SENTENCE_SPANS, np.ascontiguousarray(sentence_spans, dtype=np.int32), allow_pickle=False)
     dim = int(manifest["model"]["dimension"])
     index = faiss.IndexFlatIP(dim)
     if len(nodes):
@@ -85,6 +93,8 @@ class StoredIndex:
     doc_ids: np.ndarray  # doc_id of every row, for filters
     documents: list[dict]
     structure: list[dict]  # per row: recommendation, item_kind, part, paragraphs
+    sentence_vectors: np.ndarray  # [sentences, dim]
+    sentence_spans: np.ndarray  # [sentences, 3]: chunk row, start, end; sorted by row
 
     @classmethod
     def open(cls, path: Path) -> "StoredIndex":
@@ -96,6 +106,8 @@ class StoredIndex:
             )
         try:
             vectors = faiss.read_index(str(path / VECTORS))
+            sentence_vectors = np.load(path / SENTENCE_VECTORS, allow_pickle=False)
+            sentence_spans = np.load(path / SENTENCE_SPANS, allow_pickle=False)
             lexical = LexicalIndex.load(path / LEXICAL)
             with sqlite3.connect(f"file:{path / CHUNKS}?mode=ro", uri=True) as db:
                 rows = db.execute(
@@ -112,7 +124,8 @@ class StoredIndex:
             raise IndexUnavailable(f"index at {path} is damaged ({exc}); " + REBUILD_HINT.format(index=path)) from exc
         if vectors.ntotal != len(doc_ids) or lexical.size != len(doc_ids):
             raise IndexUnavailable(f"index at {path} is inconsistent (vectors {vectors.ntotal}, chunks {len(doc_ids)}); " + REBUILD_HINT.format(index=path))
-        return cls(path, manifest, vectors, lexical, path / CHUNKS, doc_ids, documents, structure)
+        return cls(path, manifest, vectors, lexical, path / CHUNKS, doc_ids, documents, structure,
+                   sentence_vectors, sentence_spans)
 
     @property
     def size(self) -> int:
@@ -138,6 +151,13 @@ class StoredIndex:
                 (r[0], TextNode(id_=r[1], text=r[2], metadata=json.loads(r[3])))
                 for r in db.execute("SELECT row, chunk_id, text, metadata FROM chunks WHERE doc_id = ? ORDER BY row", (doc_id,))
             ]
+
+    def sentences_of(self, rows: list[int]) -> np.ndarray:
+        """Indexes (into sentence_vectors / sentence_spans) of the sentences of `rows`,
+        row by row in the given order."""
+        chunk_rows = self.sentence_spans[:, 0]
+        parts = [np.arange(np.searchsorted(chunk_rows, r, "left"), np.searchsorted(chunk_rows, r, "right")) for r in rows]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
     def vectors_of(self, rows: list[int]) -> np.ndarray:
         if not rows:

@@ -13,6 +13,7 @@ from pdf_writer import write_pdf
 
 from assistant import Assistant
 from index import DocumentError, IndexUnavailable, StoredIndex, build_index
+from index.store import FORMAT_VERSION
 
 EXTRA = "Highways response.\n\nRecommendation 1\n\nResurface every road.\n\nResponse: Reject\n\nThe Government will not resurface every road because the cost is £9 billion.\n"
 
@@ -34,6 +35,10 @@ def test_only_added_changed_and_removed_documents_are_touched(corpus_copy, tmp_p
     (corpus_copy / "highways.txt").write_text(EXTRA)
     added = build_index(corpus_copy, index_dir, embedder=embedder)
     assert (added.embedded_documents, added.reused_documents) == (1, 1)
+    # highways.txt sorts first, so the reused document's chunks moved: its sentence
+    # vectors must have moved with them.
+    reused = Assistant.open(index_dir, embedder=embedder).ask("Who chairs the Expert Group on Social Cohesion?")
+    assert "Gaynor Legall" in reused.answer and reused.citations[0].page == "4"
 
     (corpus_copy / "highways.txt").write_text(EXTRA.replace("£9 billion", "£12 billion"))
     changed = build_index(corpus_copy, index_dir, embedder=embedder)
@@ -134,10 +139,11 @@ def test_index_of_another_format_version_is_refused(corpus_copy, tmp_path, embed
 
 def test_manifest_records_what_a_rebuild_needs(bundled_index):
     manifest = json.loads((bundled_index / "manifest.json").read_text())
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == FORMAT_VERSION
     assert manifest["model"]["name"] == "all-MiniLM-L6-v2" and manifest["model"]["dimension"] == 384
     assert len(manifest["model"]["checksum"]) == 64
     assert manifest["chunking"]["chunk_tokens"] > 0
     (doc,) = manifest["documents"].values()
     assert len(doc["content_hash"]) == 64
     assert not any(p.suffix in {".pkl", ".pickle"} for p in Path(bundled_index).rglob("*"))
+    assert (bundled_index / "sentence_vectors.npy").exists()
