@@ -10,6 +10,8 @@ from assistant.models import Answer, Filters, RetrievedChunk, Timings
 from assistant.retrieval import HybridRetriever
 from index import Embedder, IndexUnavailable, StoredIndex
 
+CONTRACT_KEYS = ("question", "answer", "abstained", "citations", "retrieved", "timings_ms")
+
 
 class Assistant:
     """An opened index plus the model that reads it. Load once, ask many times."""
@@ -36,12 +38,16 @@ class Assistant:
                 f"(weights {embedder.checksum[:12]}); answers would be meaningless. "
                 f"Rebuild it with: ateb build --index {path}"
             )
+        embedder.encode(["warm-up"])  # load the model now, not inside the first question
         return cls(store, embedder, settings)
 
     def documents(self) -> list[dict]:
         return list(self.store.documents)
 
-    def ask(self, question: str, k: int | None = None, filters: Filters | None = None) -> Answer:
+    def ask(self, question: str, k: int | None = None, filters: Filters | None = None,
+            retrieval_only: bool = False) -> Answer:
+        """Answer one question. `retrieval_only` skips answer composition (the answer is
+        empty and nothing is cited) for fast iteration on retrieval."""
         started = time.perf_counter()
         question = " ".join(str(question).split())
         k = k or self.settings.top_k
@@ -51,10 +57,13 @@ class Assistant:
         depth = max(k, self.settings.answer_chunks)
         hits = self.retriever.search(question, depth, filters, query_vector=query_vector)
         retrieved_at = time.perf_counter()
-        text, citations, abstained = compose_answer(
-            question, query_vector, hits[: self.settings.answer_chunks], self.store,
-            self.settings.answer_max_sentences, self.settings.answer_max_words, self.settings.abstain_below,
-        )
+        if retrieval_only:
+            text, citations, abstained = "", [], False
+        else:
+            text, citations, abstained = compose_answer(
+                question, query_vector, hits[: self.settings.answer_chunks], self.store,
+                self.settings.answer_max_sentences, self.settings.answer_max_words, self.settings.abstain_below,
+            )
         done = time.perf_counter()
         return Answer(
             question=question, answer=text, abstained=abstained, citations=citations,
@@ -64,3 +73,11 @@ class Assistant:
                 answer=round((done - retrieved_at) * 1000, 1), total=round((done - started) * 1000, 1),
             ),
         )
+
+    def ask_record(self, item: dict, k: int | None = None, filters: Filters | None = None,
+                   retrieval_only: bool = False) -> dict:
+        """`ateb ask --json` for one batch item: the contract object, with the item's
+        other fields echoed in front. `item` needs a string `question`."""
+        extra = {key: value for key, value in item.items() if key not in CONTRACT_KEYS}
+        answer = self.ask(item["question"], k=k, filters=filters, retrieval_only=retrieval_only)
+        return {**extra, **answer.model_dump()}

@@ -8,13 +8,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from ateb.settings import Settings, load_settings
-
-CONTRACT_KEYS = ("question", "answer", "abstained", "citations", "retrieved", "timings_ms")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -111,14 +110,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
         stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
         with stream:
             for item, problem in _batch_items(stream):
-                extra = {k: v for k, v in item.items() if k not in CONTRACT_KEYS}
                 if problem:
                     print(f"ateb: {problem}", file=sys.stderr)
                     out = {"question": item.get("question", ""), "answer": "", "abstained": True,
                            "citations": [], "retrieved": [], "error": problem}
                 else:
-                    out = assistant.ask(item["question"], k=args.k, filters=filters).model_dump()
-                print(json.dumps({**extra, **out}, ensure_ascii=False), flush=True)
+                    out = assistant.ask_record(item, k=args.k, filters=filters)
+                print(json.dumps(out, ensure_ascii=False), flush=True)
         return 0
     question = " ".join(args.question).strip()
     if not question:
@@ -146,6 +144,42 @@ def cmd_docs(args: argparse.Namespace) -> int:
         inferred = " (metadata inferred)" if d.get("metadata_inferred") else ""
         print(f"- {d['file']}{inferred}\n    {d.get('title')}\n    {d.get('doc_type') or '?'} · "
               f"{d.get('publisher') or '?'} · {d.get('date') or '?'} · {d.get('pages')} pages · {d.get('chunks')} chunks")
+    return 0
+
+
+def cmd_eval_run(args: argparse.Namespace) -> int:
+    from eval.check_set import load_set
+    from eval.runner import Gate, run_set
+
+    assistant, error = _open_assistant(args)
+    if error:
+        return _fail(error)
+    try:
+        load_set(args.set)
+    except (OSError, ValueError) as exc:
+        return _fail(str(exc))
+    out = args.out or Path("eval/runs") / f"{args.set.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
+    summary = run_set(assistant, args.set, out, k=args.k, workers=args.workers,
+                      retrieval_only=args.retrieval_only, progress=not args.quiet)
+    from eval.report import HEADLINE
+
+    for name in HEADLINE:
+        if summary.get(name) is not None:
+            print(f"{name:<28}{summary[name]}")
+    print(f"results in {out}/ (results.jsonl, summary.json, report.md, report.html)")
+    failures = Gate(args.min_accuracy, args.min_citation_support).failures(summary)
+    for failure in failures:
+        print(f"GATE FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def cmd_eval_compare(args: argparse.Namespace) -> int:
+    from eval.compare import compare_runs
+
+    try:
+        print(compare_runs(args.run_a, args.run_b))
+    except (OSError, KeyError, ValueError) as exc:
+        return _fail(f"cannot compare: {exc}")
     return 0
 
 
@@ -179,6 +213,23 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_docs)
+
+    ev = sub.add_parser("eval", help="run a known-answer question set, compare runs").add_subparsers(dest="eval_command", required=True)
+    p = ev.add_parser("run", help="answer every question of a set and score it")
+    common(p)
+    p.add_argument("--set", type=Path, required=True, help="question set (.jsonl)")
+    p.add_argument("--out", type=Path, help="run folder (default eval/runs/<set>-<time>)")
+    p.add_argument("-k", type=int, default=None, help="chunks retrieved per question (default 10)")
+    p.add_argument("--workers", type=int, default=1, help="questions answered in parallel")
+    p.add_argument("--retrieval-only", action="store_true", help="skip answer composition; score retrieval")
+    p.add_argument("--min-accuracy", type=float, help="exit 1 when accuracy is below this")
+    p.add_argument("--min-citation-support", type=float, help="exit 1 when citation support is below this")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_eval_run)
+    p = ev.add_parser("compare", help="metric deltas and flipped questions between two runs")
+    p.add_argument("run_a", type=Path)
+    p.add_argument("run_b", type=Path)
+    p.set_defaults(func=cmd_eval_compare)
     return parser
 
 

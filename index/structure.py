@@ -263,10 +263,10 @@ def _paragraph(lines: list[Line]) -> Paragraph:
     for line in lines:
         text = line.text.strip()
         if parts:
-            # Re-join a word hyphenated across a line break; otherwise a space.
+            # A line ending in a hyphen continues a compound ("whole-" / "system"): join
+            # without a space and keep the hyphen, which these documents print as hard.
             if parts[-1].endswith("-") and text[:1].islower() and not parts[-1].endswith(" -"):
-                parts[-1] = parts[-1][:-1]
-                length -= 1
+                pass
             else:
                 parts.append(" ")
                 length += 1
