@@ -16,10 +16,11 @@ from index.lexical import tokenize
 
 ABSTAIN_ANSWER = "The indexed documents do not answer this question."
 
-_MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|million|billion)\b|\d+(?:\.\d+)?\s?%|per cent", re.I)
+_MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
 _DATE = re.compile(
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter)", re.I)
+    r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter|\bterm\b|next year|this year|"
+    r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately)", re.I)
 _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(?:CBE|OBE|MBE|MP|MS|Baroness|Lord|Minister|Secretary)\b")
 
 
@@ -42,18 +43,36 @@ class Candidate:
         return self.hit.node.text[self.start:self.end]
 
 
-def _answer_type_boost(question: str, sentence: str) -> float:
-    q = question.casefold()
-    if re.search(r"\bhow (?:much|many)\b|\bwhat (?:number|percentage|proportion)\b", q):
-        numeric = _MONEY.search(sentence) or re.search(r"\d", sentence) or re.search(_NUMBER_WORDS, sentence, re.I)
-        return 0.08 if numeric else -0.05
-    if re.search(r"\bcost|\bfund|\bbudget|\bspend|\bvalue\b|\bworth\b|£|\bper cent|\bpercentage", q):
-        return 0.08 if _MONEY.search(sentence) or re.search(r"\d", sentence) else 0.0
-    if re.search(r"\bwhen\b|\bby what date\b|\bwhat date\b|\bdeadline\b|\bhow long\b", q):
-        return 0.08 if _DATE.search(sentence) else 0.0
-    if re.search(r"\bwho\b|\bwhom\b|\bwhich (?:body|organisation|minister|department)\b", q):
-        return 0.06 if _NAME.search(sentence) else 0.0
-    return 0.0
+_STRICT_TYPES = {"money", "number", "date"}
+
+
+# A sentence that says the thing is unknown, not yet decided or costs nothing extra answers
+# a "how much" or "when" question honestly.
+_NOT_KNOWN = re.compile(
+    r"\bunknown\b|\bnot (?:yet )?(?:known|decided|agreed|taken place|been)\b|\bno financial implications\b|"
+    r"\bwithin existing budgets?\b|\bto be confirmed\b|\bTBC\b|\bno (?:date|plans?)\b", re.I)
+
+
+def has_answer_type(expects: str | None, sentence: str) -> bool:
+    if expects in _STRICT_TYPES and _NOT_KNOWN.search(sentence):
+        return True
+    if expects == "money":
+        return bool(_MONEY.search(sentence))
+    if expects == "number":
+        return bool(_MONEY.search(sentence) or re.search(r"\d", sentence) or re.search(_NUMBER_WORDS, sentence, re.I))
+    if expects == "date":
+        return bool(_DATE.search(sentence))
+    if expects == "person":
+        return bool(_NAME.search(sentence))
+    return True
+
+
+def _answer_type_boost(facts: QuestionFacts, sentence: str) -> float:
+    if facts.expects is None:
+        return 0.0
+    if has_answer_type(facts.expects, sentence):
+        return 0.08
+    return -0.05 if facts.expects in _STRICT_TYPES else 0.0
 
 
 def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:
@@ -126,10 +145,13 @@ def compose_answer(
         context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
         c.lexical = (len(q_terms & terms) + 0.5 * len(q_terms & context)) / len(q_terms) if q_terms else 0.0
-        c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(question, c.text) + _structure_boost(question, facts, c)
+        c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(facts, c.text) + _structure_boost(question, facts, c)
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = ranked[0]
     if best.score < abstain_below:
+        return ABSTAIN_ANSWER, [], True
+    if facts.expects in _STRICT_TYPES and not has_answer_type(facts.expects, best.text):
+        # Asked for a sum, a count or a date, and the best evidence holds none.
         return ABSTAIN_ANSWER, [], True
 
     chosen = [best]

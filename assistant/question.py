@@ -8,8 +8,19 @@ from dataclasses import dataclass
 _ITEM_REF = re.compile(r"\b(recommendation|conclusion|comment)s?\s+(?:no\.?\s*|number\s+)?(\d{1,3}[a-z]?)\b", re.I)
 _PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b", re.I)
 _VERDICT = re.compile(
-    r"\b(accept(?:ed|s)?|agree(?:d|s)?|reject(?:ed|s)?|decline(?:d|s)?|support(?:ed|s)?|"
-    r"respond(?:ed|s)?|response|verdict|position on)\b", re.I)
+    r"\b(accept(?:ed|s|ance)?|agree(?:d|s)?|reject(?:ed|s|ion)?|decline(?:d|s)?|support(?:ed|s)?|"
+    r"respond(?:ed|s)?|response|verdict|position on|signed up|sign up|taken up|take up|took up|"
+    r"turn(?:ed)? down|go(?:ing)? ahead|back(?:ed|ing)?)\b", re.I)
+# What kind of thing the answer must contain. Money, numbers and dates are checkable in a
+# sentence; a question of that kind whose best sentence holds none is not answered there.
+_EXPECTS = (
+    ("date", re.compile(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bby what\b|\bhow long\b|\bdeadline\b|\btimescale\b", re.I)),
+    ("person", re.compile(r"^\s*(?:and\s+)?who(?:m|se)?\b|\bwhich (?:minister|official|body|bodies|organisations?|department|committee)\b", re.I)),
+    ("money", re.compile(r"\bhow much\b.*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
+                         r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
+                         r"\bwhat (?:does|did|will|would)\b.*\bcost\b", re.I)),
+    ("number", re.compile(r"\bhow (?:much|many)\b|\bwhat (?:number|percentage|proportion|share)\b", re.I)),
+)
 VERDICT_LINE = re.compile(
     r"^(?:(?:the\s+)?(?:UK\s+|Welsh\s+)?Government(?:'s|’s)?\s+)?Response\s*[:\-–—]\s*\S", re.I)
 
@@ -20,6 +31,7 @@ class QuestionFacts:
     item_number: str | None = None  # "3"
     paragraph: str | None = None  # "4.2"
     asks_verdict: bool = False
+    expects: str | None = None  # "date", "person", "money", "number"
 
 
 def read_question(question: str) -> QuestionFacts:
@@ -30,6 +42,7 @@ def read_question(question: str) -> QuestionFacts:
         item_number=item.group(2).lower() if item else None,
         paragraph=paragraph.group(1) if paragraph else None,
         asks_verdict=bool(_VERDICT.search(question)),
+        expects=next((kind for kind, pattern in _EXPECTS if pattern.search(question)), None),
     )
 
 
