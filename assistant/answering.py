@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.models import Citation
-from assistant.question import VERDICT_LINE, QuestionFacts, matches_item, read_question
+from assistant.question import VERDICT_LINE, QuestionFacts, matches_item, read_question, with_item_from_passages
 from assistant.retrieval import Hit
 from index import StoredIndex
 from index.chunking import page_at
@@ -75,6 +75,12 @@ def _answer_type_boost(facts: QuestionFacts, sentence: str) -> float:
     return -0.05 if facts.expects in _STRICT_TYPES else 0.0
 
 
+def _verdict_line(facts: QuestionFacts, ranked: list[Candidate]) -> Candidate | None:
+    if not (facts.asks_verdict and facts.item_number):
+        return None
+    return next((c for c in ranked if VERDICT_LINE.match(c.text) and matches_item(facts, c.hit.node.metadata)), None)
+
+
 def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:
     """Every sentence of the top chunks, with the vector the index holds for it."""
     out = []
@@ -130,7 +136,7 @@ def compose_answer(
     if not candidates:
         return ABSTAIN_ANSWER, [], True
     cosines = store.sentence_vectors[[c.vector for c in candidates]] @ query_vector
-    facts = read_question(question)
+    facts = with_item_from_passages(read_question(question), [h.node.metadata for h in hits])
     # One tokenizer call for the question, every sentence (with its section path) and
     # every sentence's predecessor.
     token_lists = tokenize(
@@ -155,8 +161,15 @@ def compose_answer(
         return ABSTAIN_ANSWER, [], True
 
     chosen = [best]
-    words = len(best.text.split())
-    for c in ranked[1:]:
+    verdict = _verdict_line(facts, ranked)
+    if verdict is not None and verdict is not best:
+        # "Was it accepted?" is answered by the government's verdict, then the best
+        # sentence of what it said.
+        chosen = [verdict, best]
+    words = sum(len(c.text.split()) for c in chosen)
+    for c in ranked:
+        if c in chosen:
+            continue
         if len(chosen) >= max_sentences or c.score < best.score - 0.06:
             break
         if any(c.text == o.text for o in chosen):

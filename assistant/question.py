@@ -3,7 +3,7 @@ for the government's verdict ('did they accept ...?')."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _ITEM_REF = re.compile(r"\b(recommendation|conclusion|comment)s?\s+(?:no\.?\s*|number\s+)?(\d{1,3}[a-z]?)\b", re.I)
 _PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b", re.I)
@@ -32,6 +32,8 @@ class QuestionFacts:
     paragraph: str | None = None  # "4.2"
     asks_verdict: bool = False
     expects: str | None = None  # "date", "person", "money", "number"
+    doc_id: str | None = None  # set when the item was inferred from the best passages
+    names_recommendation: bool = False  # "the committee's recommendation on X"
 
 
 def read_question(question: str) -> QuestionFacts:
@@ -43,12 +45,27 @@ def read_question(question: str) -> QuestionFacts:
         paragraph=paragraph.group(1) if paragraph else None,
         asks_verdict=bool(_VERDICT.search(question)),
         expects=next((kind for kind, pattern in _EXPECTS if pattern.search(question)), None),
+        names_recommendation=bool(re.search(r"\brecommend", question, re.I)),
     )
+
+
+def with_item_from_passages(facts: QuestionFacts, passages: list[dict]) -> QuestionFacts:
+    """A verdict question that names no recommendation ("Has the government signed up to
+    an Expert Group?") is about the recommendation of the best passages (metadata dicts,
+    best first)."""
+    if not facts.asks_verdict or facts.item_number is not None or not facts.names_recommendation:
+        return facts
+    for meta in passages[:3]:
+        if meta.get("recommendation"):
+            return replace(facts, item_kind=meta.get("item_kind") or "recommendation",
+                           item_number=str(meta["recommendation"]).lower(), doc_id=meta.get("doc_id"))
+    return facts
 
 
 def matches_item(facts: QuestionFacts, metadata: dict) -> bool:
     return (
         facts.item_number is not None
+        and (facts.doc_id is None or metadata.get("doc_id") == facts.doc_id)
         and str(metadata.get("recommendation") or "").lower() == facts.item_number
         and (metadata.get("item_kind") or facts.item_kind) == facts.item_kind
     )

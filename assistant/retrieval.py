@@ -9,7 +9,13 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.models import Filters
-from assistant.question import QuestionFacts, matches_item, matches_paragraph, read_question
+from assistant.question import (
+    QuestionFacts,
+    matches_item,
+    matches_paragraph,
+    read_question,
+    with_item_from_passages,
+)
 from index import Embedder, StoredIndex
 
 
@@ -58,9 +64,12 @@ class HybridRetriever(BaseRetriever):
         rows = [
             r for r, meta in enumerate(self.store.structure)
             if (allowed_set is None or r in allowed_set)
-            and (matches_item(facts, meta) or matches_paragraph(facts, meta))
+            and (matches_item(facts, self._meta(r)) or matches_paragraph(facts, meta))
         ]
         return sorted(rows, key=lambda r: (part_order.get(self.store.structure[r]["part"], 3), r))[: self.candidate_k]
+
+    def _meta(self, row: int) -> dict:
+        return {**self.store.structure[row], "doc_id": self.store.doc_ids[row]}
 
     def search(self, question: str, k: int | None = None, filters: Filters | None = None,
                query_vector: np.ndarray | None = None) -> list[Hit]:
@@ -76,8 +85,13 @@ class HybridRetriever(BaseRetriever):
             mask = np.zeros(self.store.size, dtype=bool)
             mask[allowed] = True
         lexical = self.store.lexical.search(question, depth, mask)
+        rankings = [[r for r, _ in dense], [r for r, _ in lexical]]
+        if facts.asks_verdict and facts.item_number is None:
+            first = reciprocal_rank_fusion(rankings, self.rrf_k)
+            top = sorted(first, key=lambda r: (-first[r], r))[:3]
+            facts = with_item_from_passages(facts, [self._meta(r) for r in top])
         structural = self.structural_ranking(facts, allowed)
-        rankings = [[r for r, _ in dense], [r for r, _ in lexical]] + ([structural] if structural else [])
+        rankings += [structural] if structural else []
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)
         best = len(rankings) / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))[:k]

@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     answer_max_words: int = 60
     answer_chunks: int = Field(6, description="top fused chunks whose sentences are scored")
     abstain_below: float = Field(
-        0.42, description="best sentence score under which the assistant says it cannot answer"
+        0.45, description="best sentence score under which the assistant says it cannot answer"
     )
 
     embed_batch_size: int = 32
