@@ -75,6 +75,19 @@ def _answer_type_boost(facts: QuestionFacts, sentence: str) -> float:
     return -0.05 if facts.expects in _STRICT_TYPES else 0.0
 
 
+_ENTITY = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w’'-]+)+|\b[A-Z]\w+-[A-Z]\w+\b")
+
+
+def _premise_boost(question: str, sentence: str) -> float:
+    """A sentence saying that something named in the question has not happened or is not
+    known ("it has not yet taken place") answers a question that assumes it did."""
+    if not _NOT_KNOWN.search(sentence):
+        return 0.0
+    sentence_folded = sentence.casefold()
+    named = [m.group(0) for m in _ENTITY.finditer(question[1:])]
+    return 0.08 if any(name.casefold() in sentence_folded for name in named) else 0.0
+
+
 def _verdict_line(facts: QuestionFacts, ranked: list[Candidate]) -> Candidate | None:
     if not (facts.asks_verdict and facts.item_number):
         return None
@@ -151,7 +164,7 @@ def compose_answer(
         context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
         c.lexical = (len(q_terms & terms) + 0.5 * len(q_terms & context)) / len(q_terms) if q_terms else 0.0
-        c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(facts, c.text) + _structure_boost(question, facts, c)
+        c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(facts, c.text) + _premise_boost(question, c.text) + _structure_boost(question, facts, c)
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = ranked[0]
     if best.score < abstain_below:
