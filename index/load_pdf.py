@@ -16,6 +16,12 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 _PAGE_NUMBER_ONLY = re.compile(r"^\s*(page\s+)?[0-9ivxlc]{1,6}(\s+of\s+\d+)?\s*$", re.I)
 # A contents-list line: a title, then dotted leaders or spaces, then a page number.
 _TOC_LINE = re.compile(r"^\s*\S.{2,}?(?:\s*[.…]{3,}\s*|\s+)\d{1,3}\s*$|^\s*[.…]{3,}\s*\d{1,3}\s*$")
+# Footnotes that only cite a source (evidence references, inquiry document numbers, bare
+# links) are not content, and their numbers and dates drown real answers.
+_REFERENCE_FOOTNOTE = re.compile(
+    r"INQ\d{6}|^\d{1,3}\s+(?:(?:Supplementary\s+)?(?:written|oral)\s+evidence\b|Q{1,2}\s?\d+|https?://|www\.|Ibid\b)",
+    re.I,
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 
@@ -82,6 +88,8 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
             if not text:
                 continue
             if i in edge_idx and (_shape(text) in furniture or _PAGE_NUMBER_ONLY.match(text)):
+                continue
+            if _REFERENCE_FOOTNOTE.search(text):
                 continue
             out.append(Line(text=text, page=label))
     info = {}

@@ -35,6 +35,17 @@ _NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2})?\.?)?
 # it falls, even after a line that a footnote or a page break left unfinished.
 _ITEM_LINE = re.compile(r"^(?:Recommendation|Conclusion|Comment)\s+\d{1,3}[a-z]?(?:\s*:.*)?$")
 _BULLET = re.compile(r"^[-•●▪*–]\s+")
+# Where a response document gives no "Response:" heading, the government's reply to a
+# recommendation starts with a paragraph in its own voice.
+_GOVERNMENT_VOICE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:The\s+|HM\s+)?(?:UK\s+|Welsh\s+|Scottish\s+)?Government(?:’s|'s)?\s+"
+    r"(?:agrees|accepts|welcomes|notes|recognises|recognizes|acknowledges|supports|rejects|does not|did not|will|has|"
+    r"thanks|believes|shares|remains|response|position|fully|partially|partly|already|continues|considers|intends|"
+    r"plans|is committed|is already|is working|disagrees|cannot|can confirm|would)|"
+    r"We\s+(?:agree|accept|welcome|will|have\s+(?:already|now|also|been|established)|recognise|recognize|acknowledge|"
+    r"note|support|do not|fully|share|remain|are committed|are working|are already|thank|can confirm|continue))\b",
+    re.I,
+)
 _STOP_END = {"the", "and", "of", "to", "a", "an", "in", "for", "on", "by", "with", "or", "that", "is", "are", "be", "as", "at", "from"}
 
 # Ranks: a heading closes every open heading of equal or greater rank.
@@ -220,7 +231,13 @@ def parse_structure(lines: list[Line]) -> list[Section]:
                 para_lines.append(Line(text=heading.inline, page=line.page))
                 flush()  # the verdict line is a sentence of its own
         else:
-            if para_lines and _starts_paragraph(text, para_lines[-1].text):
+            top = stack[-1] if stack else None
+            starts = not para_lines or _ends_sentence(para_lines[-1].text)
+            if (top is not None and top.kind == "item" and starts and _GOVERNMENT_VOICE.match(text)
+                    and (para_lines or sections[-1].paragraphs)):
+                flush()
+                open_section(_Heading(top.rank + 0.5, "Response", "part"))
+            elif para_lines and _starts_paragraph(text, para_lines[-1].text):
                 flush()
             para_lines.append(line)
         blank_before = False

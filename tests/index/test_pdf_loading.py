@@ -64,3 +64,15 @@ def test_broken_pdf_is_a_clear_error(tmp_path):
     with pytest.raises(DocumentError) as err:
         load_pdf(bad)
     assert "broken.pdf" in str(err.value)
+
+
+def test_reference_only_footnotes_are_dropped(tmp_path):
+    pdf = write_pdf(tmp_path / "notes.pdf", [[
+        "The space sector employs 55,000 people.12",
+        "It grew quickly in the last decade.",
+        "12 Written evidence from UKspace (SPA0085)",
+        "13 INQ000204014",
+    ]])
+    texts = [l.text for l in load_pdf(pdf)[0]]
+    assert "It grew quickly in the last decade." in texts
+    assert not any("Written evidence" in t or "INQ000" in t for t in texts)

@@ -79,3 +79,24 @@ def test_sentences_respect_abbreviations_and_money():
         "Dr. Jones agreed.",
         "It ends.",
     ]
+
+
+def test_government_reply_without_a_response_heading_becomes_the_response():
+    from index.documents import Line
+
+    lines = [Line(t, "5") for t in [
+        "Recommendation 4: A better strategy",
+        "The governments of the UK should publish a strategy every three years.",
+        "The government agrees that a strategy is needed and will publish one in 2026.",
+        "Recommendation 5",
+        "We recommend that the strategy is reviewed annually.",
+        "We will review it every two years instead.",
+    ]]
+    sections = {s.path_text: s for s in parse_structure(lines)}
+    reply = sections["Recommendation 4: A better strategy > Response"]
+    assert reply.part == "response" and reply.recommendation == "4"
+    assert reply.paragraphs[0].text.startswith("The government agrees")
+    assert sections["Recommendation 4: A better strategy"].paragraphs[0].text.startswith("The governments of the UK should")
+    # The committee's own "We recommend" stays committee text; "We will" is the reply.
+    assert sections["Recommendation 5"].paragraphs[0].text.startswith("We recommend")
+    assert sections["Recommendation 5 > Response"].paragraphs[0].text.startswith("We will review")
