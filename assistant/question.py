@@ -49,6 +49,29 @@ def read_question(question: str) -> QuestionFacts:
     )
 
 
+# Names in a question: capitalised runs ("Democratic Engagement Grant"), hyphenated
+# names ("Inter-Ministerial"), acronyms ("PNT", "DSIT") and quoted phrases.
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|on|in)?\s*[A-Z][\w’'-]*)+")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+_QUOTED = re.compile(r"[‘'\"“]([^‘’'\"“”]{4,60})[’'\"”]")
+_QUESTION_OPENERS = {"what", "who", "when", "which", "how", "why", "where", "did", "does", "is", "are", "has", "have", "will", "can", "in", "according", "per", "under", "answering", "rather", "roughly", "by"}
+
+
+def named_phrases(question: str) -> list[str]:
+    """Phrases a passage must contain verbatim to be about what the question names."""
+    phrases: list[str] = []
+    for match in _NAME_RUN.finditer(question):
+        words = match.group(0).split()
+        while words and words[0].lower() in _QUESTION_OPENERS:
+            words = words[1:]
+        if len(words) >= 2:
+            phrases.append(" ".join(words))
+    phrases += [m.group(0) for m in _ACRONYM.finditer(question) if m.group(0) not in {"UK", "US", "EU"}]
+    phrases += [m.group(1) for m in _QUOTED.finditer(question)]
+    cleaned = (re.sub(r"[’']s$", "", p.strip()) for p in phrases)
+    return list(dict.fromkeys(p for p in cleaned if len(p) >= 2))
+
+
 def with_item_from_passages(facts: QuestionFacts, passages: list[dict]) -> QuestionFacts:
     """A verdict question that names no recommendation ("Has the government signed up to
     an Expert Group?") is about the recommendation of the best passages (metadata dicts,

@@ -13,10 +13,14 @@ from assistant.question import (
     QuestionFacts,
     matches_item,
     matches_paragraph,
+    named_phrases,
     read_question,
     with_item_from_passages,
 )
 from index import Embedder, StoredIndex
+
+
+NAMED_WEIGHT = 1.0
 
 
 @dataclass
@@ -29,11 +33,12 @@ class Hit:
     lexical_rank: int | None
 
 
-def reciprocal_rank_fusion(rankings: list[list[int]], k: int) -> dict[int, float]:
+def reciprocal_rank_fusion(rankings: list[list[int]], k: int, weights: list[float] | None = None) -> dict[int, float]:
     fused: dict[int, float] = {}
-    for ranking in rankings:
+    for i, ranking in enumerate(rankings):
+        weight = weights[i] if weights else 1.0
         for rank, row in enumerate(ranking):
-            fused[row] = fused.get(row, 0.0) + 1.0 / (k + rank + 1)
+            fused[row] = fused.get(row, 0.0) + weight / (k + rank + 1)
     return fused
 
 
@@ -68,6 +73,23 @@ class HybridRetriever(BaseRetriever):
         ]
         return sorted(rows, key=lambda r: (part_order.get(self.store.structure[r]["part"], 3), r))[: self.candidate_k]
 
+    def phrase_ranking(self, question: str, allowed: np.ndarray | None, prior: list[int]) -> list[int]:
+        """Chunks that contain the names the question uses, verbatim ("Democratic
+        Engagement Grant", "PNT"): most names first, then in `prior` order. A name found
+        in more than a quarter of the chunks says nothing about which one is meant."""
+        texts = self.store.folded_texts
+        allowed_set = set(allowed.tolist()) if allowed is not None else None
+        matches: dict[int, int] = {}
+        for phrase in named_phrases(question):
+            needle = phrase.casefold()
+            rows = [r for r, t in enumerate(texts) if needle in t and (allowed_set is None or r in allowed_set)]
+            if not rows or len(rows) > max(3, len(texts) // 4):
+                continue
+            for r in rows:
+                matches[r] = matches.get(r, 0) + 1
+        order = {r: i for i, r in enumerate(prior)}
+        return sorted(matches, key=lambda r: (-matches[r], order.get(r, len(order)), r))[: self.candidate_k]
+
     def _meta(self, row: int) -> dict:
         return {**self.store.structure[row], "doc_id": self.store.doc_ids[row]}
 
@@ -90,10 +112,18 @@ class HybridRetriever(BaseRetriever):
             first = reciprocal_rank_fusion(rankings, self.rrf_k)
             top = sorted(first, key=lambda r: (-first[r], r))[:3]
             facts = with_item_from_passages(facts, [self._meta(r) for r in top])
+        weights = [1.0, 1.0]
         structural = self.structural_ranking(facts, allowed)
-        rankings += [structural] if structural else []
-        fused = reciprocal_rank_fusion(rankings, self.rrf_k)
-        best = len(rankings) / (self.rrf_k + 1)
+        if structural:
+            rankings.append(structural)
+            weights.append(1.0)
+        named = self.phrase_ranking(question, allowed, [r for r, _ in lexical] + [r for r, _ in dense])
+        if named:
+            # Naming a thing narrows the search but does not say which passage answers.
+            rankings.append(named)
+            weights.append(NAMED_WEIGHT)
+        fused = reciprocal_rank_fusion(rankings, self.rrf_k, weights)
+        best = sum(weights) / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
         dense_score = {r: s for r, s in dense}
         dense_rank = {r: i for i, (r, _) in enumerate(dense)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import faiss
@@ -133,6 +134,16 @@ class StoredIndex:
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self._db_path}?mode=ro", uri=True, check_same_thread=False)
+
+    @cached_property
+    def folded_texts(self) -> list[str]:
+        """Every chunk's section path and text, casefolded, in row order: for exact-phrase
+        matching of names at query time (a few MB even for thousands of chunks)."""
+        with self._connect() as db:
+            return [
+                f"{r[0] or ''}\n{r[1]}".casefold()
+                for r in db.execute("SELECT json_extract(metadata, '$.section'), text FROM chunks ORDER BY row")
+            ]
 
     def nodes(self, rows: list[int]) -> list[TextNode]:
         if not rows:
