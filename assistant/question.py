@@ -62,7 +62,7 @@ def named_phrases(question: str) -> list[str]:
     phrases: list[str] = []
     for match in _NAME_RUN.finditer(question):
         words = match.group(0).split()
-        while words and words[0].lower() in _QUESTION_OPENERS:
+        while words and (words[0].lower() in _QUESTION_OPENERS or words[0].islower()):
             words = words[1:]
         if len(words) >= 2:
             phrases.append(" ".join(words))
