@@ -73,3 +73,16 @@ def test_answer_words_ignore_markers_and_percentile():
     assert answer_words("One two [1] three [2]") == 3
     assert percentile([10, 20, 30, 40], 0.5) == 25
     assert percentile([], 0.5) is None
+
+
+def test_abstention_tradeoff_moves_answers_to_abstentions():
+    from eval.abstention import tradeoff
+
+    results = [
+        {"eval": {"answerable": True, "correct": True}, "abstained": False, "citations": [{"score": 0.8}]},
+        {"eval": {"answerable": True, "correct": True}, "abstained": False, "citations": [{"score": 0.5}]},
+        {"eval": {"answerable": False, "correct": False}, "abstained": False, "citations": [{"score": 0.55}]},
+    ]
+    low, high = tradeoff(results, [0.4, 0.6])
+    assert (low["answer_accuracy"], low["abstention_accuracy"]) == (1.0, 0.0)
+    assert (high["answer_accuracy"], high["abstention_accuracy"]) == (0.5, 1.0)
