@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ateb.settings import Settings, load_settings
 from assistant.answering import compose_answer
+from assistant.conversation import contextual_question
 from assistant.models import Answer, Filters, RetrievedChunk, Timings
 from assistant.retrieval import HybridRetriever
 from index import Embedder, IndexUnavailable, StoredIndex
@@ -45,23 +46,25 @@ class Assistant:
         return list(self.store.documents)
 
     def ask(self, question: str, k: int | None = None, filters: Filters | None = None,
-            retrieval_only: bool = False) -> Answer:
-        """Answer one question. `retrieval_only` skips answer composition (the answer is
-        empty and nothing is cited) for fast iteration on retrieval."""
+            retrieval_only: bool = False, history: list[dict] | None = None) -> Answer:
+        """Answer one question. `history` is the conversation so far (dicts with a
+        `question`), so a follow-up keeps its subject. `retrieval_only` skips answer
+        composition (the answer is empty and nothing is cited)."""
         started = time.perf_counter()
         question = " ".join(str(question).split())
         k = k or self.settings.top_k
         if not question:
             return Answer(question=question, answer="Please ask a question.", abstained=True)
-        query_vector = self.embedder.encode([question])[0]
+        query = contextual_question(question, history)
+        query_vector = self.embedder.encode([query])[0]
         depth = max(k, self.settings.answer_chunks)
-        hits = self.retriever.search(question, depth, filters, query_vector=query_vector)
+        hits = self.retriever.search(query, depth, filters, query_vector=query_vector)
         retrieved_at = time.perf_counter()
         if retrieval_only:
             text, citations, abstained = "", [], False
         else:
             text, citations, abstained = compose_answer(
-                question, query_vector, hits[: self.settings.answer_chunks], self.store,
+                query, query_vector, hits[: self.settings.answer_chunks], self.store,
                 self.settings.answer_max_sentences, self.settings.answer_max_words, self.settings.abstain_below,
             )
         done = time.perf_counter()
@@ -75,9 +78,9 @@ class Assistant:
         )
 
     def ask_record(self, item: dict, k: int | None = None, filters: Filters | None = None,
-                   retrieval_only: bool = False) -> dict:
+                   retrieval_only: bool = False, history: list[dict] | None = None) -> dict:
         """`ateb ask --json` for one batch item: the contract object, with the item's
         other fields echoed in front. `item` needs a string `question`."""
         extra = {key: value for key, value in item.items() if key not in CONTRACT_KEYS}
-        answer = self.ask(item["question"], k=k, filters=filters, retrieval_only=retrieval_only)
+        answer = self.ask(item["question"], k=k, filters=filters, retrieval_only=retrieval_only, history=history)
         return {**extra, **answer.model_dump()}

@@ -101,7 +101,25 @@ def _render(answer) -> str:
     return "\n".join(lines)
 
 
+def _read_history(path: Path) -> list[dict]:
+    """Earlier turns: a JSON list, or JSON lines, of objects with a `question` (an
+    `answer` may be there too and is ignored), oldest first."""
+    text = path.read_text(encoding="utf-8").strip()
+    if not text:
+        return []
+    turns = json.loads(text) if text.startswith("[") else [json.loads(line) for line in text.splitlines() if line.strip()]
+    if not all(isinstance(t, dict) and isinstance(t.get("question"), str) for t in turns):
+        raise ValueError("every turn needs a string 'question' field")
+    return turns
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
+    history = None
+    if args.history:
+        try:
+            history = _read_history(args.history)
+        except (OSError, ValueError) as exc:
+            return _fail(f"--history {args.history}: {exc}")
     assistant, error = _open_assistant(args)
     if error:
         return _fail(error)
@@ -115,13 +133,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
                     out = {"question": item.get("question", ""), "answer": "", "abstained": True,
                            "citations": [], "retrieved": [], "error": problem}
                 else:
-                    out = assistant.ask_record(item, k=args.k, filters=filters)
+                    out = assistant.ask_record(item, k=args.k, filters=filters, history=item.get("history") or history)
                 print(json.dumps(out, ensure_ascii=False), flush=True)
         return 0
     question = " ".join(args.question).strip()
     if not question:
         return _fail("ask needs a question (or --batch FILE)")
-    answer = assistant.ask(question, k=args.k, filters=filters)
+    answer = assistant.ask(question, k=args.k, filters=filters, history=history)
     print(json.dumps(answer.model_dump(), ensure_ascii=False) if args.json else _render(answer))
     return 0
 
@@ -202,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object (the DESIGN.md contract)")
     p.add_argument("--batch", metavar="FILE", help="questions one a line, or JSONL with 'question' ('-' = stdin); implies --json")
     p.add_argument("-k", type=int, default=None, help="chunks listed in 'retrieved' (default 10)")
+    p.add_argument("--history", type=Path, help="earlier turns (JSON list or JSONL of {'question': ...}), oldest first")
     p.add_argument("--doc-type", help="only documents of this type (e.g. 'government response')")
     p.add_argument("--publisher", help="only documents whose publisher contains this")
     p.add_argument("--document", help="only this document (doc_id or file name)")

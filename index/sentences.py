@@ -18,7 +18,10 @@ _ABBREVIATIONS = {
 }
 # A boundary: terminal punctuation, optional closing quote/bracket, whitespace, then
 # something that can start a sentence (capital, digit, opening quote, bullet, £).
-_BOUNDARY = re.compile(r"""[.!?…]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9£•\-–])""")
+# A footnote marker may sit between the full stop and the space (".143 By the time").
+_BOUNDARY = re.compile(
+    r"""(?:(?<=[^\d\s])[.!?…]\d{1,3}(?=\s+[A-Z])|[.!?…]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9£•\-–])"""
+)
 _BULLET_BREAK = re.compile(r"\n\s*(?=[-•●▪*–]\s)")
 
 

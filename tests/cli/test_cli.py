@@ -123,3 +123,18 @@ def test_no_network_is_touched(bundled_index, tmp_path):
     assert run.returncode == 0, run.stderr
     assert "Gaynor Legall" in json.loads(run.stdout)["answer"]
     assert not attempts.exists() or attempts.read_text() == ""
+
+
+def test_follow_up_question_keeps_the_subject_of_the_conversation(bundled_index, tmp_path):
+    history = tmp_path / "history.json"
+    history.write_text(json.dumps([{"question": "Who chairs the Expert Group on Social Cohesion?",
+                                    "answer": "Gaynor Legall CBE [1]"}]))
+    run = ateb("ask", "--json", "--index", str(bundled_index), "--history", str(history), "When will it first meet?")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert set(out) == CONTRACT and out["question"] == "When will it first meet?"
+    assert "first meet in November" in out["answer"]
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"text": "no question"}]')
+    run = ateb("ask", "--index", str(bundled_index), "--history", str(bad), "When?")
+    assert run.returncode == 2 and "bad.json" in run.stderr
