@@ -13,8 +13,11 @@ from assistant.retrieval import Hit
 from index import StoredIndex
 from index.chunking import page_at
 from index.lexical import tokenize
+from index.sentences import leans_on_previous
 
 ABSTAIN_ANSWER = "The indexed documents do not answer this question."
+TYPED_MARGIN = 0.1
+COMMITTEE_TEXT_PENALTY = 0.06
 
 _MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
 _DATE = re.compile(
@@ -34,6 +37,7 @@ class Candidate:
     end: int
     vector: int  # row in the index's sentence vectors
     previous: str = ""
+    previous_start: int | None = None
     cosine: float = 0.0
     lexical: float = 0.0
     score: float = 0.0
@@ -41,6 +45,19 @@ class Candidate:
     @property
     def text(self) -> str:
         return self.hit.node.text[self.start:self.end]
+
+    def quote_start(self, max_words: int, shown: frozenset = frozenset()) -> int:
+        """Where the quote starts: a sentence that leans on the one before ("These
+        included ...") is quoted with it, since it was found through it, when both fit
+        and the answer does not already show that sentence (`shown`: (row, start))."""
+        if (self.previous_start is not None and leans_on_previous(self.text)
+                and (self.hit.row, self.previous_start) not in shown):
+            if len(self.hit.node.text[self.previous_start:self.end].split()) <= max_words:
+                return self.previous_start
+        return self.start
+
+    def quote(self, max_words: int, shown: frozenset = frozenset()) -> str:
+        return self.hit.node.text[self.quote_start(max_words, shown):self.end]
 
 
 _STRICT_TYPES = {"money", "number", "date"}
@@ -88,6 +105,10 @@ def _premise_boost(question: str, sentence: str) -> float:
     return 0.08 if any(name.casefold() in sentence_folded for name in named) else 0.0
 
 
+def _shown(chosen: list[Candidate]) -> frozenset:
+    return frozenset((c.hit.row, c.start) for c in chosen)
+
+
 def _verdict_line(facts: QuestionFacts, ranked: list[Candidate]) -> Candidate | None:
     if not (facts.asks_verdict and facts.item_number):
         return None
@@ -98,14 +119,35 @@ def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:
     """Every sentence of the top chunks, with the vector the index holds for it."""
     out = []
     for hit in hits:
-        previous = ""
+        previous, previous_start = "", None
         for vector in store.sentences_of([hit.row]):
             _, start, end = (int(x) for x in store.sentence_spans[vector])
             sentence = hit.node.text[start:end]
             if len(sentence.split()) >= 3 or VERDICT_LINE.match(sentence):
-                out.append(Candidate(hit, start, end, int(vector), previous))
-            previous = sentence
+                out.append(Candidate(hit, start, end, int(vector), previous, previous_start))
+            previous, previous_start = sentence, start
     return out
+
+
+_COMMITTEE_ACTOR = re.compile(
+    r"\bdid the (?:\w+ )?(?:committee|inquiry|report|lords)\b|"
+    r"\b(?:committee|inquiry|report|lords|peers|review)(?:'s|’s)?(?:\s+\w+){0,3}?\s+(?:set|name[ds]?|want(?:ed|s)?|"
+    r"recommend\w*|call\w*|ask\w*|propose\w*|urge\w*|say|said|suggest\w*|conclude\w*|f(?:i|ou)nd\w*|expect\w*)\b",
+    re.I)
+_GOVERNMENT_ACTOR = re.compile(
+    r"\b(?:did|does|will|has|have|is|was) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
+    r"\b(?:government|ministers?)(?:'s|’s)? (?:response|view|position|reply|plans?|answer)\b|"
+    r"\bhow did the (?:\w+ )?government\b|\bin (?:its|their) response\b", re.I)
+
+
+def committee_text_boost(question: str) -> float:
+    """Committee text quoted in a response answers 'what did the committee ask for?';
+    for 'what will the government do?' the government's reply should win."""
+    if _COMMITTEE_ACTOR.search(question) and not _GOVERNMENT_ACTOR.search(question):
+        return 0.03
+    if _GOVERNMENT_ACTOR.search(question):
+        return -COMMITTEE_TEXT_PENALTY
+    return -0.03
 
 
 def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) -> float:
@@ -116,7 +158,7 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
     meta = candidate.hit.node.metadata
     if facts.item_number is None:
         if meta.get("part") in {"recommendation", "conclusion", "comment"}:
-            return 0.03 if re.search(r"\brecommend|\bcommittee\b|\bcall(?:ed|s)? for\b", question, re.I) else -0.03
+            return committee_text_boost(question)
         return 0.0
     if not matches_item(facts, meta):
         return -0.1
@@ -170,8 +212,12 @@ def compose_answer(
     if best.score < abstain_below:
         return ABSTAIN_ANSWER, [], True
     if facts.expects in _STRICT_TYPES and not has_answer_type(facts.expects, best.text):
-        # Asked for a sum, a count or a date, and the best evidence holds none.
-        return ABSTAIN_ANSWER, [], True
+        # Asked for a sum, a count or a date: the best sentence that holds one, if it is
+        # nearly as good; otherwise the evidence does not say.
+        typed = next((c for c in ranked if has_answer_type(facts.expects, c.text)), None)
+        if typed is None or typed.score < max(abstain_below, best.score - TYPED_MARGIN):
+            return ABSTAIN_ANSWER, [], True
+        best = typed
 
     chosen = [best]
     verdict = _verdict_line(facts, ranked)
@@ -179,7 +225,7 @@ def compose_answer(
         # "Was it accepted?" is answered by the government's verdict, then the best
         # sentence of what it said.
         chosen = [verdict, best]
-    words = sum(len(c.text.split()) for c in chosen)
+    words = sum(len(c.quote(max_words).split()) for c in chosen)
     for c in ranked:
         if c in chosen:
             continue
@@ -189,21 +235,28 @@ def compose_answer(
             continue  # the same sentence again, from an overlapping chunk
         if c.text.rstrip().endswith(":"):
             continue  # a list's lead-in says nothing without its list
-        extra = len(c.text.split())
+        extra = len(c.quote(max_words, _shown(chosen)).split())
         if words + extra > max_words:
             continue
         chosen.append(c)
         words += extra
+    # Read in document order (a verdict line stays first): "The group was set up in
+    # 2025. It met in May." rather than the reverse.
+    lead = chosen[:1] if verdict is not None and chosen[0] is verdict else []
+    rank = {id(h): i for i, h in enumerate(hits)}
+    chosen = lead + sorted(chosen[len(lead):], key=lambda c: (rank.get(id(c.hit), 0), c.start))
 
     parts, citations = [], []
     for n, c in enumerate(chosen, start=1):
-        quote = _trim(c.text, max_words) if n == 1 else c.text
+        shown = _shown([o for o in chosen if o is not c])
+        full = c.quote(max_words, shown)
+        quote = _trim(full, max_words) if n == 1 else full
         meta = c.hit.node.metadata
         assert quote in c.hit.node.text, "quote must be an exact substring of its chunk"
         citations.append(Citation(
             n=n, doc_id=meta["doc_id"], title=meta.get("title", ""), file=meta.get("file", ""),
-            page=page_at(meta, c.start), section=meta.get("section", ""), quote=quote,
+            page=page_at(meta, c.quote_start(max_words, shown)), section=meta.get("section", ""), quote=quote,
             chunk_id=c.hit.node.node_id, score=round(max(0.0, min(1.0, c.score)), 4),
         ))
-        parts.append(f"{quote}{'' if quote == c.text else ' …'} [{n}]")
+        parts.append(f"{quote}{'' if quote == full else ' …'} [{n}]")
     return " ".join(parts), citations, False

@@ -21,6 +21,7 @@ class Line:
     text: str
     page: str  # printed page label ("iv", "12"), else the physical page number
     heading_level: int | None = None  # known from markup (HTML, Markdown); None: infer
+    block_end: bool = False  # the line is a whole block (an HTML <p>, <li>, table row)
 
 
 @dataclass

@@ -42,7 +42,7 @@ def _walk(node: Tag, out: list[Line]) -> None:
         if isinstance(child, NavigableString):
             text = re.sub(r"\s+", " ", str(child)).strip()
             if text and node.name not in {"html", "[document]"}:
-                out.append(Line(text=text, page="1"))
+                out.append(Line(text=text, page="1", block_end=True))
             continue
         if not isinstance(child, Tag):
             continue
@@ -52,12 +52,12 @@ def _walk(node: Tag, out: list[Line]) -> None:
             if text:
                 out.append(Line(text=text, page="1", heading_level=_HEADINGS[name]))
         elif name == "table":
-            out.extend(Line(text=row, page="1") for row in _table_lines(child))
+            out.extend(Line(text=row, page="1", block_end=True) for row in _table_lines(child))
         elif name in _BLOCKS and not _has_block_child(child):
             text = _text(child)
             if text:
                 prefix = "- " if name == "li" else ""
-                out.append(Line(text=prefix + text, page="1"))
+                out.append(Line(text=prefix + text, page="1", block_end=True))
         else:
             _walk(child, out)
 

@@ -67,13 +67,17 @@ def split_sentences(text: str) -> list[str]:
 _ANAPHOR = re.compile(r"^(?:it|its|this|these|that|those|they|their|he|she|the group|the body|such)\b", re.I)
 
 
+def leans_on_previous(sentence: str) -> bool:
+    return bool(_ANAPHOR.match(sentence))
+
+
 def sentence_units(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text to embed) for each sentence of a chunk."""
     units = []
     previous = ""
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        embed = f"{previous} {sentence}" if previous and _ANAPHOR.match(sentence) else sentence
+        embed = f"{previous} {sentence}" if previous and leans_on_previous(sentence) else sentence
         units.append((start, end, embed))
         previous = sentence
     return units

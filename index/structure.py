@@ -240,6 +240,8 @@ def parse_structure(lines: list[Line]) -> list[Section]:
             elif para_lines and _starts_paragraph(text, para_lines[-1].text):
                 flush()
             para_lines.append(line)
+            if line.block_end:
+                flush()  # an HTML paragraph, list item or table row is a paragraph of its own
         blank_before = False
     flush()
     return [s for s in sections if s.paragraphs]
