@@ -157,7 +157,7 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
     the question asks what was recommended."""
     meta = candidate.hit.node.metadata
     if facts.item_number is None:
-        if meta.get("part") in {"recommendation", "conclusion", "comment"}:
+        if meta.get("part") in {"recommendation", "conclusion", "comment"} and "response" in str(meta.get("doc_type", "")):
             return committee_text_boost(question)
         return 0.0
     if not matches_item(facts, meta):

@@ -43,7 +43,7 @@ def problems(items: list[dict], corpus: Path) -> list[str]:
         # paragraph joined, compounds split over lines re-joined), with section titles.
         doc = load_document(corpus / file, corpus, manifest)
         parts = []
-        for section in parse_structure(doc.lines):
+        for section in parse_structure(doc.lines, is_response="response" in str(doc.metadata.get("doc_type", ""))):
             parts.append(section.path_text)
             parts.extend(p.text for p in section.paragraphs)
         return normalise("\n".join(parts))

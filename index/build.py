@@ -136,7 +136,7 @@ def build_index(
             continue
         try:
             doc = load_document(path, corpus_dir, manifest_entries)
-            sections = parse_structure(doc.lines)
+            sections = parse_structure(doc.lines, is_response="response" in str(doc.metadata.get("doc_type", "")))
             nodes = chunk_document(doc, sections, embedder.count_tokens, chunk_tokens, overlap_tokens, embedder.max_tokens)
             if not nodes:
                 raise DocumentError(path, "no text found to index")

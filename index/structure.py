@@ -149,7 +149,7 @@ def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_it
     if base is not None:
         return _Heading(base, text, "generic")  # markup headings keep their numbers ("1.1 Policy context")
     chapter = _CHAPTER.match(text)
-    if chapter and chapter.group(2)[:1] not in ";," and _is_title_like(text, next_text, wrapped_ok=True):
+    if chapter and not chapter.group(2).startswith((";", ",")) and _is_title_like(text, next_text, wrapped_ok=True):
         return _Heading(1.0, _fix_case(text), "generic")
     numbered = _NUMBERED_HEADING.match(text)
     if numbered and _is_title_like(numbered["rest"], next_text) and len(numbered["rest"].split()) <= 8:
@@ -166,9 +166,11 @@ def _fix_case(text: str) -> str:
     return text
 
 
-def parse_structure(lines: list[Line]) -> list[Section]:
+def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section]:
     """Group lines into sections. Headings open sections; everything else becomes
-    paragraphs of the open section, keeping the page of every line."""
+    paragraphs of the open section, keeping the page of every line. In a government
+    response (`is_response`), a paragraph in the government's own voice after a
+    recommendation's text opens its Response part even without a heading."""
     counters: dict[str, int] = {}
     stack: list[_Heading] = []
     sections: list[Section] = [Section(path=())]
@@ -233,7 +235,7 @@ def parse_structure(lines: list[Line]) -> list[Section]:
         else:
             top = stack[-1] if stack else None
             starts = not para_lines or _ends_sentence(para_lines[-1].text)
-            if (top is not None and top.kind == "item" and starts and _GOVERNMENT_VOICE.match(text)
+            if (is_response and top is not None and top.kind == "item" and starts and _GOVERNMENT_VOICE.match(text)
                     and (para_lines or sections[-1].paragraphs)):
                 flush()
                 open_section(_Heading(top.rank + 0.5, "Response", "part"))

@@ -100,3 +100,26 @@ def test_government_reply_without_a_response_heading_becomes_the_response():
     # The committee's own "We recommend" stays committee text; "We will" is the reply.
     assert sections["Recommendation 5"].paragraphs[0].text.startswith("We recommend")
     assert sections["Recommendation 5 > Response"].paragraphs[0].text.startswith("We will review")
+
+
+def test_pdf_chapter_heading_split_over_lines():
+    from index.documents import Line
+
+    lines = [Line(t, "7") for t in [
+        "Chapter 1:", "A brief history of epidemics", "and pandemics",
+        "1.1. Epidemics have occurred throughout recorded history.",
+    ]]
+    (section,) = parse_structure(lines)
+    assert section.path_text == "Chapter 1: A brief history of epidemics and pandemics"
+
+
+def test_government_voice_opens_a_response_only_in_response_documents():
+    from index.documents import Line
+
+    lines = [Line(t, "3") for t in [
+        "Recommendation 2: Better data",
+        "Each government should publish its data.",
+        "The UK government has acknowledged the problem.",
+    ]]
+    assert [s.part for s in parse_structure(lines, is_response=False)] == ["recommendation"]
+    assert [s.part for s in parse_structure(lines, is_response=True)] == ["recommendation", "response"]
