@@ -14,6 +14,7 @@ from index import StoredIndex
 from index.chunking import page_at
 from index.lexical import tokenize
 from index.sentences import leans_on_previous
+from index.structure import in_government_voice
 
 ABSTAIN_ANSWER = "The indexed documents do not answer this question."
 TYPED_MARGIN = 0.1
@@ -157,7 +158,8 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
     the question asks what was recommended."""
     meta = candidate.hit.node.metadata
     if facts.item_number is None:
-        if meta.get("part") in {"recommendation", "conclusion", "comment"} and "response" in str(meta.get("doc_type", "")):
+        if (meta.get("part") in {"recommendation", "conclusion", "comment"} and "response" in str(meta.get("doc_type", ""))
+                and not in_government_voice(candidate.text)):
             return committee_text_boost(question)
         return 0.0
     if not matches_item(facts, meta):

@@ -46,6 +46,13 @@ _GOVERNMENT_VOICE = re.compile(
     r"note|support|do not|fully|share|remain|are committed|are working|are already|thank|can confirm|continue))\b",
     re.I,
 )
+
+
+def in_government_voice(text: str) -> bool:
+    """'The Government agrees ...', 'We will ...': a reply, not the committee's text."""
+    return bool(_GOVERNMENT_VOICE.match(text))
+
+
 _STOP_END = {"the", "and", "of", "to", "a", "an", "in", "for", "on", "by", "with", "or", "that", "is", "are", "be", "as", "at", "from"}
 
 # Ranks: a heading closes every open heading of equal or greater rank.
