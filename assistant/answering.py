@@ -175,7 +175,7 @@ def _trim(text: str, max_words: int) -> str:
     words = text.split(" ")
     if len(words) <= max_words:
         return text
-    cut = " ".join(words[:max_words])
+    cut = " ".join(words[: max_words - 1])  # one word's room for the "…" that follows
     comma = cut.rfind(", ")
     return cut[:comma] if comma > len(cut) * 0.6 else cut
 

@@ -40,6 +40,7 @@ class Assistant:
                 f"Rebuild it with: ateb build --index {path}"
             )
         embedder.encode(["warm-up"])  # load the model now, not inside the first question
+        store.acronyms  # noqa: B018 - read the acronym definitions once, at open
         return cls(store, embedder, settings)
 
     def documents(self) -> list[dict]:

@@ -2,6 +2,7 @@
 retriever so it plugs into any llama-index query engine."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,6 +91,15 @@ class HybridRetriever(BaseRetriever):
         order = {r: i for i, r in enumerate(prior)}
         return sorted(matches, key=lambda r: (-matches[r], order.get(r, len(order)), r))[: self.candidate_k]
 
+    def expand_acronyms(self, question: str) -> str:
+        """The question with each acronym's long form, and each long form's acronym,
+        appended (as the documents define them): BM25 then matches either spelling."""
+        folded = question.casefold()
+        words = set(re.findall(r"\w+", folded))
+        extra = [long for short, long in self.store.acronyms.items() if short in words and long not in folded]
+        extra += [short for short, long in self.store.acronyms.items() if long in folded and short not in words]
+        return f"{question} {' '.join(extra)}" if extra else question
+
     def _meta(self, row: int) -> dict:
         return {**self.store.structure[row], "doc_id": self.store.doc_ids[row]}
 
@@ -106,7 +116,8 @@ class HybridRetriever(BaseRetriever):
         if allowed is not None:
             mask = np.zeros(self.store.size, dtype=bool)
             mask[allowed] = True
-        lexical = self.store.lexical.search(question, depth, mask)
+        lexical_query = self.expand_acronyms(question)
+        lexical = self.store.lexical.search(lexical_query, depth, mask)
         rankings = [[r for r, _ in dense], [r for r, _ in lexical]]
         if facts.asks_verdict and facts.item_number is None:
             first = reciprocal_rank_fusion(rankings, self.rrf_k)
@@ -117,7 +128,7 @@ class HybridRetriever(BaseRetriever):
         if structural:
             rankings.append(structural)
             weights.append(1.0)
-        named = self.phrase_ranking(question, allowed, [r for r, _ in lexical] + [r for r, _ in dense])
+        named = self.phrase_ranking(lexical_query, allowed, [r for r, _ in lexical] + [r for r, _ in dense])
         if named:
             # Naming a thing narrows the search but does not say which passage answers.
             rankings.append(named)

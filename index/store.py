@@ -6,6 +6,7 @@ metadata. Rows are the same number in all three.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,6 +19,7 @@ from llama_index.core.schema import TextNode
 from index.lexical import LexicalIndex
 
 FORMAT_VERSION = 2
+_DEFINITION = re.compile(r"((?:[a-z][\w’'-]*\s+){2,8})\(([a-z]{2,8})\)")
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 # Every sentence of every chunk, embedded at build time so answering needs no model
@@ -98,7 +100,8 @@ class StoredIndex:
     sentence_spans: np.ndarray  # [sentences, 3]: chunk row, start, end; sorted by row
 
     @classmethod
-    def open(cls, path: Path) -> "StoredIndex":
+    def open(cls, path: Path | str) -> "StoredIndex":
+        path = Path(path)
         manifest = read_manifest(path)
         if manifest.get("format_version") != FORMAT_VERSION:
             raise IndexUnavailable(
@@ -144,6 +147,23 @@ class StoredIndex:
                 f"{r[0] or ''}\n{r[1]}".casefold()
                 for r in db.execute("SELECT json_extract(metadata, '$.section'), text FROM chunks ORDER BY row")
             ]
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """'psi' -> 'public sector information', from definitions in the text such as
+        'Public Sector Information (PSI)', casefolded; for query expansion."""
+        found: dict[str, str] = {}
+        for text in self.folded_texts:
+            for match in _DEFINITION.finditer(text):
+                words, short = match.group(1).split(), match.group(2)
+                letters = short.rstrip("s")
+                # Take as many trailing words as the acronym has letters, if their
+                # initials spell it ("national space strategy (nss)").
+                if 2 <= len(letters) <= 8 and len(words) >= len(letters):
+                    long = words[-len(letters):]
+                    if "".join(w[0] for w in long) == letters:
+                        found.setdefault(short, " ".join(long))
+        return found
 
     def nodes(self, rows: list[int]) -> list[TextNode]:
         if not rows:

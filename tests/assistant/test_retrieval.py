@@ -30,3 +30,25 @@ def test_question_references():
     assert (facts.item_kind, facts.item_number, facts.asks_verdict) == ("recommendation", "12", True)
     assert read_question("What does paragraph 4.2 say?").paragraph == "4.2"
     assert read_question("How much will it cost?").item_number is None
+
+
+def test_acronyms_defined_in_the_documents_expand_the_question(tmp_path, embedder):
+    from assistant import Assistant
+    from index import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "data.txt").write_text(
+        "Open data review\n\n"
+        "The review covered Public Sector Information (PSI) held by departments and agencies.\n\n"
+        "Licensing\n\n"
+        "Agencies will publish their datasets under the open licence from next April.\n\n"
+        "Economic value\n\n"
+        "New research puts the broader value of PSI to the economy at £6.8bn a year.\n"
+    )
+    build_index(corpus, tmp_path / "index", embedder=embedder)
+    assistant = Assistant.open(tmp_path / "index", embedder=embedder)
+    assert assistant.store.acronyms["psi"] == "public sector information"
+    assert "psi" in assistant.retriever.expand_acronyms("What is public sector information worth?")
+    answer = assistant.ask("How much is public sector information worth to the economy?")
+    assert "£6.8bn" in answer.answer
