@@ -106,6 +106,18 @@ def _premise_boost(question: str, sentence: str) -> float:
     return 0.08 if any(name.casefold() in sentence_folded for name in named) else 0.0
 
 
+def _numbers_missing(question: str, facts: QuestionFacts, candidate: Candidate) -> bool:
+    """A question about a particular year, amount or figure ("in 2030/31", "by 35%") is
+    not answered by a passage that never mentions it."""
+    skip = {facts.item_number, facts.paragraph}
+    wanted = {n for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", question) if n not in skip}
+    if not wanted:
+        return False
+    meta = candidate.hit.node.metadata
+    haystack = f"{candidate.hit.node.text} {meta.get('section', '')} {meta.get('paragraphs', '')}"
+    return any(n not in haystack for n in wanted)
+
+
 def _shown(chosen: list[Candidate]) -> frozenset:
     return frozenset((c.hit.row, c.start) for c in chosen)
 
@@ -211,7 +223,7 @@ def compose_answer(
         c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(facts, c.text) + _premise_boost(question, c.text) + _structure_boost(question, facts, c)
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = ranked[0]
-    if best.score < abstain_below:
+    if best.score < abstain_below or _numbers_missing(question, facts, best):
         return ABSTAIN_ANSWER, [], True
     if facts.expects in _STRICT_TYPES and not has_answer_type(facts.expects, best.text):
         # Asked for a sum, a count or a date: the best sentence that holds one, if it is
