@@ -122,10 +122,23 @@ def _shown(chosen: list[Candidate]) -> frozenset:
     return frozenset((c.hit.row, c.start) for c in chosen)
 
 
+_VERDICT_SENTENCE = re.compile(
+    r"\b(?:agrees?|accepts?|rejects?|disagrees?|does not (?:accept|agree)|not accept|supports?|welcomes?|notes?|"
+    r"no plans|not be pursuing|will not)\b", re.I)
+
+
 def _verdict_line(facts: QuestionFacts, ranked: list[Candidate]) -> Candidate | None:
+    """The government's verdict on the recommendation the question is about: a
+    'Response: Accept' line, else a reply sentence that states one ('The Government
+    agrees with the recommendation ...')."""
     if not (facts.asks_verdict and facts.item_number):
         return None
-    return next((c for c in ranked if VERDICT_LINE.match(c.text) and matches_item(facts, c.hit.node.metadata)), None)
+    mine = [c for c in ranked if matches_item(facts, c.hit.node.metadata)]
+    line = next((c for c in mine if VERDICT_LINE.match(c.text)), None)
+    if line is not None:
+        return line
+    return next((c for c in mine if c.hit.node.metadata.get("part") == "response" and in_government_voice(c.text)
+                 and _VERDICT_SENTENCE.search(" ".join(c.text.split()[:14]))), None)
 
 
 def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:

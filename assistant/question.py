@@ -45,7 +45,7 @@ def read_question(question: str) -> QuestionFacts:
         paragraph=paragraph.group(1) if paragraph else None,
         asks_verdict=bool(_VERDICT.search(question)),
         expects=next((kind for kind, pattern in _EXPECTS if pattern.search(question)), None),
-        names_recommendation=bool(re.search(r"\brecommend", question, re.I)),
+        names_recommendation=bool(re.search(r"\brecommend|\bcall(?:ed|s)? (?:to|for)\b|\bcommittee(?:'s|’s)? call\b|\bproposal\b", question, re.I)),
     )
 
 
