@@ -25,7 +25,40 @@ _DATE = re.compile(
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter|\bterm\b|next year|this year|"
     r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately)", re.I)
-_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(?:CBE|OBE|MBE|MP|MS|Baroness|Lord|Minister|Secretary)\b")
+# A person's name: an honorific or post-nominal beside capitalised words, or two or three
+# capitalised words none of which is the vocabulary of institutions.
+_HONORIFIC = re.compile(
+    r"\b(?:Baroness|Lord|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Rt Hon)\.?\s+[A-Z][a-z]+|"
+    r"\b[A-Z][a-z]+\s+[A-Z][a-z’'-]+,?\s+(?:MP|MS|MSP|MLA|CBE|OBE|MBE|DBE|KC|QC)\b")
+_CAPITALISED_RUN = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\b")
+_INSTITUTION_WORDS = {
+    "government", "department", "committee", "office", "agency", "council", "group", "wales", "welsh", "england",
+    "scotland", "ireland", "northern", "british", "united", "kingdom", "space", "national", "board", "programme",
+    "strategy", "fund", "act", "review", "report", "house", "lords", "commons", "ministry", "secretary", "state",
+    "minister", "inquiry", "authority", "service", "centre", "commission", "partnership", "team", "panel", "forum",
+    "data", "open", "public", "sector", "information", "cabinet", "social", "cohesion", "expert", "economic",
+    "affairs", "care", "funding", "planning", "system", "freeport", "freeports", "prospectus", "policy", "science",
+    "innovation", "technology", "health", "security", "defence", "the", "this", "these", "our", "we", "in", "on",
+    "for", "and", "of", "to", "a", "an", "european", "union", "bank", "trust", "network", "institute", "university",
+    "college", "association", "society", "foundation", "unit", "division", "directorate", "executive", "treasury",
+    "parliament", "senedd", "assembly", "justice", "community", "communities", "local", "regional", "county",
+    "city", "town", "london", "cardiff", "july", "june", "may", "april", "march", "january", "february", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "chapter", "annex", "appendix", "section", "recommendation", "response", "conclusion", "figure", "table",
+    "box", "paragraph", "exercise", "covid", "pandemic", "budget", "spending", "white", "paper", "bill", "law",
+}
+
+
+def names_a_person(sentence: str) -> bool:
+    if _HONORIFIC.search(sentence):
+        return True
+    for match in _CAPITALISED_RUN.finditer(sentence):
+        if match.start() == 0:
+            continue  # a capital at the start of a sentence says nothing
+        if not any(w.strip("’'").lower() in _INSTITUTION_WORDS for w in match.group(1).split()):
+            return True
+    return False
+
 
 
 _NUMBER_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b"
@@ -81,7 +114,7 @@ def has_answer_type(expects: str | None, sentence: str) -> bool:
     if expects == "date":
         return bool(_DATE.search(sentence))
     if expects == "person":
-        return bool(_NAME.search(sentence))
+        return names_a_person(sentence)
     return True
 
 
