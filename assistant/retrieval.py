@@ -30,8 +30,6 @@ class Hit:
     node: TextNode
     score: float  # fused, scaled so that first in both lists = 1.0
     dense: float  # cosine similarity, 0 when the dense side did not find it
-    dense_rank: int | None
-    lexical_rank: int | None
 
 
 def reciprocal_rank_fusion(rankings: list[list[int]], k: int, weights: list[float] | None = None) -> dict[int, float]:
@@ -130,19 +128,15 @@ class HybridRetriever(BaseRetriever):
             weights.append(1.0)
         named = self.phrase_ranking(lexical_query, allowed, [r for r, _ in lexical] + [r for r, _ in dense])
         if named:
-            # Naming a thing narrows the search but does not say which passage answers.
             rankings.append(named)
             weights.append(NAMED_WEIGHT)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k, weights)
         best = sum(weights) / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
         dense_score = {r: s for r, s in dense}
-        dense_rank = {r: i for i, (r, _) in enumerate(dense)}
-        lexical_rank = {r: i for i, (r, _) in enumerate(lexical)}
         nodes = self.store.nodes(order)
         return [
-            Hit(row=r, node=n, score=fused[r] / best, dense=dense_score.get(r, 0.0),
-                dense_rank=dense_rank.get(r), lexical_rank=lexical_rank.get(r))
+            Hit(row=r, node=n, score=fused[r] / best, dense=dense_score.get(r, 0.0))
             for r, n in zip(order, nodes)
         ]
 

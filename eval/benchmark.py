@@ -15,12 +15,8 @@ import time
 from pathlib import Path
 
 from assistant import Assistant
+from eval.metrics import percentile
 from index import Embedder, build_index
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main(argv: list[str] | None = None) -> None:

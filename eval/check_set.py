@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eval.scoring import normalise
 from index.loading import load_document, read_manifest
-from index.structure import parse_structure
+from index.structure import parse_document
 
 REQUIRED = ("id", "question", "answers", "evidence", "answerable")
 
@@ -43,7 +43,7 @@ def problems(items: list[dict], corpus: Path) -> list[str]:
         # paragraph joined, compounds split over lines re-joined), with section titles.
         doc = load_document(corpus / file, corpus, manifest)
         parts = []
-        for section in parse_structure(doc.lines, is_response="response" in str(doc.metadata.get("doc_type", ""))):
+        for section in parse_document(doc):
             parts.append(section.path_text)
             parts.extend(p.text for p in section.paragraphs)
         return normalise("\n".join(parts))

@@ -29,7 +29,7 @@ from index.embedding import Embedder
 from index.loading import corpus_files, load_document, read_manifest
 from index.sentences import sentence_units
 from index.store import FORMAT_VERSION, IndexUnavailable, StoredIndex, write_index
-from index.structure import parse_structure
+from index.structure import parse_document
 
 
 @dataclass
@@ -136,7 +136,7 @@ def build_index(
             continue
         try:
             doc = load_document(path, corpus_dir, manifest_entries)
-            sections = parse_structure(doc.lines, is_response="response" in str(doc.metadata.get("doc_type", "")))
+            sections = parse_document(doc)
             nodes = chunk_document(doc, sections, embedder.count_tokens, chunk_tokens, overlap_tokens, embedder.max_tokens)
             if not nodes:
                 raise DocumentError(path, "no text found to index")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.documents import Line
+from index.documents import Line, LoadedDocument
 
 _ITEM = re.compile(
     r"^(?P<kind>Recommendation|Conclusion|Comment)s?\s*(?P<num>\d{1,3}[a-z]?)?\s*(?P<sep>[:.\-–—)]?)\s*(?P<rest>.*)$",
@@ -306,3 +306,9 @@ def _paragraph(lines: list[Line]) -> Paragraph:
     numbered = _NUMBERED.match(joined)
     number = numbered["num"] if numbered and not _is_title_like(numbered["rest"], None) else None
     return Paragraph(text=joined, pages=pages, number=number)
+
+
+def parse_document(doc: LoadedDocument) -> list[Section]:
+    """Sections of a loaded document; replies without a heading are recognised only in
+    government responses."""
+    return parse_structure(doc.lines, is_response="response" in str(doc.metadata.get("doc_type", "")))
