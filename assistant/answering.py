@@ -300,9 +300,9 @@ def compose_answer(
             continue
         chosen.append(c)
         words += extra
-    # Read in document order (a verdict line stays first): "The group was set up in
-    # 2025. It met in May." rather than the reverse.
-    lead = chosen[:1] if verdict is not None and chosen[0] is verdict else []
+    # The answer leads (after a verdict line, if any); supporting sentences follow in
+    # document order, so "It met in May" never comes before what "it" is.
+    lead = chosen[:2] if verdict is not None and chosen[0] is verdict else chosen[:1]
     rank = {id(h): i for i, h in enumerate(hits)}
     chosen = lead + sorted(chosen[len(lead):], key=lambda c: (rank.get(id(c.hit), 0), c.start))
 
