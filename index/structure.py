@@ -20,8 +20,9 @@ _RESPONSE = re.compile(
 )
 _FINANCIAL = re.compile(r"^Financial\s+implications?\s*:?\s*$", re.I)
 _STATUS = re.compile(
-    r"^(?P<status>(?:partially\s+|partly\s+)?(?:accept(?:ed)?|agree(?:d)?|reject(?:ed)?|note(?:d)?|disagree(?:d)?)"
-    r"(?:\s+in\s+(?:principle|part))?)\b",
+    r"^(?P<status>(?:partially\s+|partly\s+|not\s+|does\s+not\s+|do\s+not\s+)?"
+    r"(?:accept(?:ed)?|agree(?:d)?|reject(?:ed)?|note(?:d)?|disagree(?:d)?|support(?:ed)?|decline(?:d)?)"
+    r"(?:\s+in\s+(?:principle|part|full))?|under\s+consideration)\b",
     re.I,
 )
 _CHAPTER = re.compile(

@@ -123,3 +123,16 @@ def test_government_voice_opens_a_response_only_in_response_documents():
     ]]
     assert [s.part for s in parse_structure(lines, is_response=False)] == ["recommendation"]
     assert [s.part for s in parse_structure(lines, is_response=True)] == ["recommendation", "response"]
+
+
+def test_every_common_verdict_form_is_recognised():
+    from index.documents import Line
+
+    verdicts = {"Accept": "Accept", "Not accepted": "Not accepted", "Partially accept": "Partially accept",
+                "Accept in principle": "Accept in principle", "Agreed": "Agreed", "Reject": "Reject",
+                "Noted": "Noted", "Under consideration": "Under consideration", "Does not accept": "Does not accept"}
+    for line, status in verdicts.items():
+        lines = [Line("Recommendation 7", "2"), Line("Do the thing.", "2"), Line(f"Response: {line}", "2"),
+                 Line("We have considered it.", "2")]
+        response = parse_structure(lines)[-1]
+        assert (response.part, response.response_status) == ("response", status), line
