@@ -26,7 +26,7 @@ from tqdm import tqdm
 from index.chunking import STRUCTURE_VERSION, chunk_document, embed_text
 from index.documents import DocumentError
 from index.embedding import Embedder
-from index.loading import corpus_files, load_document, read_manifest
+from index.loading import LOADERS, corpus_files, load_document, read_manifest, unsupported_files
 from index.sentences import sentence_units
 from index.store import FORMAT_VERSION, IndexUnavailable, StoredIndex, write_index
 from index.structure import parse_document
@@ -103,6 +103,9 @@ def build_index(
 
     manifest_entries = read_manifest(corpus_dir)
     files = corpus_files(corpus_dir)
+    supported = ", ".join(sorted(LOADERS))
+    for path in unsupported_files(corpus_dir):
+        report.skipped.append((path.relative_to(corpus_dir).as_posix(), f"unsupported file type (Ateb reads {supported})"))
     all_nodes: list[TextNode] = []
     all_vectors: list[np.ndarray] = []
     all_sentence_vectors: list[np.ndarray] = []

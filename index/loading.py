@@ -43,14 +43,24 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
     return out
 
 
-def corpus_files(corpus_dir: Path) -> list[Path]:
-    """Loadable files under corpus_dir, sorted, skipping hidden files and the manifest."""
+def _visible_files(corpus_dir: Path) -> list[Path]:
     if not corpus_dir.is_dir():
         raise DocumentError(corpus_dir, "corpus folder does not exist")
     return sorted(
         p for p in corpus_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in LOADERS and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
     )
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Loadable files under corpus_dir, sorted, skipping hidden files and the manifest."""
+    return [p for p in _visible_files(corpus_dir) if p.suffix.lower() in LOADERS]
+
+
+def unsupported_files(corpus_dir: Path) -> list[Path]:
+    """Files a user put in the corpus that Ateb cannot read (a .docx, a .xlsx): reported,
+    never silently ignored."""
+    return [p for p in _visible_files(corpus_dir) if p.suffix.lower() not in LOADERS and p.name != MANIFEST_NAME]
 
 
 def _infer_metadata(file_name: str, lines_text: list[str], info: dict) -> dict:

@@ -55,11 +55,13 @@ def test_only_added_changed_and_removed_documents_are_touched(corpus_copy, tmp_p
 def test_bad_files_are_reported_and_the_rest_indexed(corpus_copy, tmp_path, embedder):
     (corpus_copy / "broken.pdf").write_bytes(b"%PDF-1.7\nnot a pdf at all")
     (corpus_copy / "empty.txt").write_text("   \n")
+    (corpus_copy / "minutes.docx").write_bytes(b"PK\x03\x04 not read")
     write_pdf(corpus_copy / "good.pdf", [["Recommendation 9", "Plant more trees.", "Response: Accept", "We will plant 5,000 trees."]])
     report = build_index(corpus_copy, tmp_path / "index", embedder=embedder)
     skipped = dict(report.skipped)
-    assert set(skipped) == {"broken.pdf", "empty.txt"}
+    assert set(skipped) == {"broken.pdf", "empty.txt", "minutes.docx"}
     assert "PDF" in skipped["broken.pdf"] and "empty" in skipped["empty.txt"]
+    assert "unsupported file type" in skipped["minutes.docx"]
     assert report.documents == 2
 
 
