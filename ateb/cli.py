@@ -179,7 +179,7 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
     out = args.out or Path("eval/runs") / f"{args.set.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
     summary = run_set(assistant, args.set, out, k=args.k, workers=args.workers,
                       retrieval_only=args.retrieval_only, progress=not args.quiet)
-    from eval.report import HEADLINE
+    from eval.metrics import HEADLINE
 
     for name in HEADLINE:
         if summary.get(name) is not None:

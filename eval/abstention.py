@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from eval.runner import load_run
+from eval.runs import load_run
 
 THRESHOLDS = [round(0.35 + 0.05 * i, 2) for i in range(9)]
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eval.report import HEADLINE
-from eval.runner import load_run
+from eval.metrics import HEADLINE
+from eval.runs import load_run
 
 
 def compare_runs(run_a: Path, run_b: Path) -> str:

@@ -7,6 +7,13 @@ from collections import defaultdict
 from eval.scoring import answer_correct, citation_supported, evidence_rank
 
 HIT_KS = (1, 3, 5, 10)
+# The summary figures shown in reports, comparisons and the CLI, in this order.
+HEADLINE = (
+    "accuracy", "answer_accuracy", "abstention_accuracy", "evidence_hit@1", "evidence_hit@3",
+    "evidence_hit@5", "evidence_hit@10", "mrr", "citation_support", "quote_exact",
+    "answer_words_mean", "latency_ms_p50", "latency_ms_p95", "retrieval_latency_ms_p50",
+    "retrieval_latency_ms_p95", "run_seconds",
+)
 _MARKER = re.compile(r"\s*\[\d+\]")
 
 

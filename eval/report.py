@@ -10,12 +10,8 @@ import matplotlib
 matplotlib.use("Agg")  # no display on servers and in CI
 import matplotlib.pyplot as plt  # noqa: E402
 
-HEADLINE = (
-    "accuracy", "answer_accuracy", "abstention_accuracy", "evidence_hit@1", "evidence_hit@3",
-    "evidence_hit@5", "evidence_hit@10", "mrr", "citation_support", "quote_exact",
-    "answer_words_mean", "latency_ms_p50", "latency_ms_p95", "retrieval_latency_ms_p50",
-    "retrieval_latency_ms_p95", "run_seconds",
-)
+from eval.metrics import HEADLINE  # noqa: E402
+
 
 
 def _plots(out_dir: Path, summary: dict, rows: list) -> list[tuple[str, str]]:

@@ -8,15 +8,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from tqdm import tqdm
 
-from assistant import Assistant
 from eval.check_set import load_set
 from eval.metrics import score, summarise
-from eval.report import write_report
+from eval.runs import RESULTS, SUMMARY
 
-RESULTS = "results.jsonl"
-SUMMARY = "summary.json"
+if TYPE_CHECKING:
+    from assistant import Assistant
 
 
 @dataclass
@@ -74,11 +75,7 @@ def run_set(
         **summarise(rows),
     }
     (out_dir / SUMMARY).write_text(json.dumps(summary, indent=1, ensure_ascii=False))
+    from eval.report import write_report  # matplotlib only when a report is written
+
     write_report(out_dir, summary, rows)
     return summary
-
-
-def load_run(run_dir: Path) -> tuple[dict, list[dict]]:
-    summary = json.loads((run_dir / SUMMARY).read_text(encoding="utf-8"))
-    results = [json.loads(line) for line in (run_dir / RESULTS).read_text(encoding="utf-8").splitlines() if line.strip()]
-    return summary, results
