@@ -8,7 +8,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.models import Citation
-from assistant.question import VERDICT_LINE, QuestionFacts, matches_item, read_question, with_item_from_passages
+from assistant.question import (
+    VERDICT_LINE,
+    QuestionFacts,
+    matches_item,
+    named_phrases,
+    read_question,
+    with_item_from_passages,
+)
 from assistant.retrieval import Hit
 from index import StoredIndex
 from index.chunking import page_at
@@ -126,16 +133,13 @@ def _answer_type_boost(facts: QuestionFacts, sentence: str) -> float:
     return -0.05 if facts.expects in _STRICT_TYPES else 0.0
 
 
-_ENTITY = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w’'-]+)+|\b[A-Z]\w+-[A-Z]\w+\b")
-
-
 def _premise_boost(question: str, sentence: str) -> float:
     """A sentence saying that something named in the question has not happened or is not
     known ("it has not yet taken place") answers a question that assumes it did."""
     if not _NOT_KNOWN.search(sentence):
         return 0.0
     sentence_folded = sentence.casefold()
-    named = [m.group(0) for m in _ENTITY.finditer(question[1:])]
+    named = [p for p in named_phrases(question) if " " in p or "-" in p]
     return 0.08 if any(name.casefold() in sentence_folded for name in named) else 0.0
 
 
@@ -287,7 +291,7 @@ def compose_answer(
         chosen = [verdict, best]
     words = sum(len(c.quote(max_words).split()) for c in chosen)
     for c in ranked:
-        if c in chosen:
+        if any(c is o for o in chosen):
             continue
         if len(chosen) >= max_sentences or c.score < best.score - 0.06:
             break
@@ -312,7 +316,8 @@ def compose_answer(
         full = c.quote(max_words, shown)
         quote = _trim(full, max_words) if n == 1 else full
         meta = c.hit.node.metadata
-        assert quote in c.hit.node.text, "quote must be an exact substring of its chunk"
+        if quote not in c.hit.node.text:  # the contract's promise; never skipped, unlike assert
+            raise RuntimeError(f"citation quote is not in chunk {c.hit.node.node_id}: {quote!r}")
         citations.append(Citation(
             n=n, doc_id=meta["doc_id"], title=meta.get("title", ""), file=meta.get("file", ""),
             page=page_at(meta, c.quote_start(max_words, shown)), section=meta.get("section", ""), quote=quote,
