@@ -21,9 +21,6 @@ from assistant.question import (
 from index import Embedder, StoredIndex
 
 
-NAMED_WEIGHT = 1.0
-
-
 @dataclass
 class Hit:
     row: int
@@ -32,12 +29,11 @@ class Hit:
     dense: float  # cosine similarity, 0 when the dense side did not find it
 
 
-def reciprocal_rank_fusion(rankings: list[list[int]], k: int, weights: list[float] | None = None) -> dict[int, float]:
+def reciprocal_rank_fusion(rankings: list[list[int]], k: int) -> dict[int, float]:
     fused: dict[int, float] = {}
-    for i, ranking in enumerate(rankings):
-        weight = weights[i] if weights else 1.0
+    for ranking in rankings:
         for rank, row in enumerate(ranking):
-            fused[row] = fused.get(row, 0.0) + weight / (k + rank + 1)
+            fused[row] = fused.get(row, 0.0) + 1.0 / (k + rank + 1)
     return fused
 
 
@@ -68,7 +64,7 @@ class HybridRetriever(BaseRetriever):
         rows = [
             r for r, meta in enumerate(self.store.structure)
             if (allowed_set is None or r in allowed_set)
-            and (matches_item(facts, self._meta(r)) or matches_paragraph(facts, meta))
+            and (matches_item(facts, meta) or matches_paragraph(facts, meta))
         ]
         return sorted(rows, key=lambda r: (part_order.get(self.store.structure[r]["part"], 3), r))[: self.candidate_k]
 
@@ -98,9 +94,6 @@ class HybridRetriever(BaseRetriever):
         extra += [short for short, long in self.store.acronyms.items() if long in folded and short not in words]
         return f"{question} {' '.join(extra)}" if extra else question
 
-    def _meta(self, row: int) -> dict:
-        return {**self.store.structure[row], "doc_id": self.store.doc_ids[row]}
-
     def search(self, question: str, k: int | None = None, filters: Filters | None = None,
                query_vector: np.ndarray | None = None) -> list[Hit]:
         k = k or self.top_k
@@ -120,18 +113,12 @@ class HybridRetriever(BaseRetriever):
         if facts.asks_verdict and facts.item_number is None:
             first = reciprocal_rank_fusion(rankings, self.rrf_k)
             top = sorted(first, key=lambda r: (-first[r], r))[:3]
-            facts = with_item_from_passages(facts, [self._meta(r) for r in top])
-        weights = [1.0, 1.0]
-        structural = self.structural_ranking(facts, allowed)
-        if structural:
-            rankings.append(structural)
-            weights.append(1.0)
-        named = self.phrase_ranking(lexical_query, allowed, [r for r, _ in lexical] + [r for r, _ in dense])
-        if named:
-            rankings.append(named)
-            weights.append(NAMED_WEIGHT)
-        fused = reciprocal_rank_fusion(rankings, self.rrf_k, weights)
-        best = sum(weights) / (self.rrf_k + 1)
+            facts = with_item_from_passages(facts, [self.store.structure[r] for r in top])
+        rankings.append(self.structural_ranking(facts, allowed))
+        rankings.append(self.phrase_ranking(lexical_query, allowed, [r for r, _ in lexical] + [r for r, _ in dense]))
+        rankings = [r for r in rankings if r]
+        fused = reciprocal_rank_fusion(rankings, self.rrf_k)
+        best = len(rankings) / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
         dense_score = {r: s for r, s in dense}
         nodes = self.store.nodes(order)

@@ -95,7 +95,7 @@ class StoredIndex:
     _db_path: Path
     doc_ids: np.ndarray  # doc_id of every row, for filters
     documents: list[dict]
-    structure: list[dict]  # per row: recommendation, item_kind, part, paragraphs
+    structure: list[dict]  # per row: doc_id, recommendation, item_kind, part, paragraphs
     sentence_vectors: np.ndarray  # [sentences, dim]
     sentence_spans: np.ndarray  # [sentences, 3]: chunk row, start, end; sorted by row
 
@@ -120,7 +120,8 @@ class StoredIndex:
                 ).fetchall()
                 doc_ids = np.array([r[0] for r in rows], dtype=object)
                 structure = [
-                    {"recommendation": r[1], "item_kind": r[2], "part": r[3], "paragraphs": r[4]} for r in rows
+                    {"doc_id": r[0], "recommendation": r[1], "item_kind": r[2], "part": r[3], "paragraphs": r[4]}
+                    for r in rows
                 ]
                 documents = [json.loads(r[0]) for r in db.execute("SELECT metadata FROM documents ORDER BY file")]
             db.close()
