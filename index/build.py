@@ -46,6 +46,47 @@ class BuildReport:
     seconds: float = 0.0
 
 
+@dataclass
+class _Parts:
+    """What the new index is assembled from, document by document, in row order."""
+
+    nodes: list[TextNode] = field(default_factory=list)
+    vectors: list[np.ndarray] = field(default_factory=list)
+    sentence_vectors: list[np.ndarray] = field(default_factory=list)
+    sentence_spans: list[np.ndarray] = field(default_factory=list)  # (chunk row, start, end)
+
+    def add(self, nodes: list[TextNode], vectors: np.ndarray, sentence_vectors: np.ndarray,
+            sentence_spans: np.ndarray) -> None:
+        """`sentence_spans` give chunk rows counted from the document's first chunk."""
+        spans = sentence_spans.reshape(-1, 3).astype(np.int32)
+        spans[:, 0] += len(self.nodes)
+        self.nodes.extend(nodes)
+        self.vectors.append(vectors)
+        self.sentence_vectors.append(sentence_vectors)
+        self.sentence_spans.append(spans)
+
+
+def _reused(previous: StoredIndex, doc_id: str) -> tuple[list[TextNode], np.ndarray, np.ndarray, np.ndarray]:
+    """An unchanged document's chunks, vectors and sentence vectors from the last build."""
+    rows_nodes = previous.nodes_of_document(doc_id)
+    rows = [r for r, _ in rows_nodes]
+    picked = previous.sentences_of(rows)
+    spans = previous.sentence_spans[picked].copy()
+    relative = {old: i for i, old in enumerate(rows)}
+    spans[:, 0] = [relative[int(r)] for r in spans[:, 0]]
+    return [n for _, n in rows_nodes], previous.vectors_of(rows), previous.sentence_vectors[picked], spans
+
+
+def _embedded(nodes: list[TextNode], embedder: Embedder) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Chunk vectors (chunk text with its title and section) and every sentence's vector."""
+    units = [(i, start, end, text) for i, n in enumerate(nodes) for start, end, text in sentence_units(n.text)]
+    return (
+        embedder.encode([embed_text(n) for n in nodes]),
+        embedder.encode([u[3] for u in units]),
+        np.array([u[:3] for u in units], dtype=np.int32).reshape(-1, 3),
+    )
+
+
 def _fingerprint(data: bytes, manifest_entry: dict | None) -> str:
     digest = hashlib.sha256(data)
     digest.update(json.dumps(manifest_entry or {}, sort_keys=True).encode())
@@ -106,10 +147,7 @@ def build_index(
     supported = ", ".join(sorted(LOADERS))
     for path in unsupported_files(corpus_dir):
         report.skipped.append((path.relative_to(corpus_dir).as_posix(), f"unsupported file type (Ateb reads {supported})"))
-    all_nodes: list[TextNode] = []
-    all_vectors: list[np.ndarray] = []
-    all_sentence_vectors: list[np.ndarray] = []
-    all_sentence_spans: list[np.ndarray] = []  # chunk row relative to the document's first chunk
+    parts = _Parts()
     documents: list[dict] = []
     bar = tqdm(files, desc="indexing", unit="doc", disable=not progress)
     for path in bar:
@@ -123,16 +161,7 @@ def build_index(
         fingerprint = _fingerprint(data, manifest_entries.get(rel) or manifest_entries.get(path.name))
         old = old_docs.get(rel)
         if previous is not None and old and old.get("fingerprint") == fingerprint:
-            rows_nodes = previous.nodes_of_document(old["doc_id"])
-            old_rows = [r for r, _ in rows_nodes]
-            picked = previous.sentences_of(old_rows)
-            spans = previous.sentence_spans[picked].copy()
-            new_row = {old: len(all_nodes) + i for i, old in enumerate(old_rows)}
-            spans[:, 0] = [new_row[int(r)] for r in spans[:, 0]]
-            all_sentence_vectors.append(previous.sentence_vectors[picked])
-            all_sentence_spans.append(spans)
-            all_nodes.extend(n for _, n in rows_nodes)
-            all_vectors.append(previous.vectors_of(old_rows))
+            parts.add(*_reused(previous, old["doc_id"]))
             documents.append(old)
             report.reused_documents += 1
             report.pages += int(old.get("pages", 0))
@@ -149,11 +178,7 @@ def build_index(
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the build
             report.skipped.append((rel, f"{type(exc).__name__}: {exc}"))
             continue
-        all_vectors.append(embedder.encode([embed_text(n) for n in nodes]))
-        units = [(len(all_nodes) + i, start, end, text) for i, n in enumerate(nodes) for start, end, text in sentence_units(n.text)]
-        all_sentence_vectors.append(embedder.encode([u[3] for u in units]))
-        all_sentence_spans.append(np.array([u[:3] for u in units], dtype=np.int32).reshape(-1, 3))
-        all_nodes.extend(nodes)
+        parts.add(nodes, *_embedded(nodes, embedder))
         documents.append({
             "doc_id": doc.doc_id, "file": rel, "content_hash": doc.content_hash, "fingerprint": fingerprint,
             "pages": doc.page_count, "chunks": len(nodes), **doc.metadata,
@@ -168,36 +193,31 @@ def build_index(
     if not documents:
         reasons = "; ".join(f"{f}: {r}" for f, r in report.skipped) or "no PDF, HTML, TXT or Markdown files"
         raise DocumentError(corpus_dir, f"nothing could be indexed ({reasons})")
-    ids = [n.node_id for n in all_nodes]
+    ids = [n.node_id for n in parts.nodes]
     if len(set(ids)) != len(ids):
-        # Identical files under two names give identical chunk ids: keep the first copy.
-        raise DocumentError(corpus_dir, "two documents produced the same chunk ids (duplicate files?)")
-
-    for position, node in enumerate(all_nodes):
-        node.metadata["row"] = position
-    vectors = np.vstack(all_vectors) if all_vectors else np.zeros((0, embedder.dimension), np.float32)
-    sentence_vectors = np.vstack(all_sentence_vectors)
-    sentence_spans = np.vstack(all_sentence_spans)
+        # Ids hash the document id (its path) and position, so this means a bug, not bad input.
+        raise RuntimeError("two chunks share an id; the index would be ambiguous")
     manifest = {
         "format_version": FORMAT_VERSION,
         **compat,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "corpus_dir": str(corpus_dir.resolve()),
         "documents": {d["file"]: {"doc_id": d["doc_id"], "content_hash": d["content_hash"], "chunks": d["chunks"]} for d in documents},
-        "chunk_count": len(all_nodes),
+        "chunk_count": len(parts.nodes),
     }
     builds = _builds_dir(index_dir)
     builds.mkdir(parents=True, exist_ok=True)
     new_dir = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     try:
-        write_index(new_dir, manifest, all_nodes, vectors, [embed_text(n) for n in all_nodes], documents,
-                    sentence_vectors, sentence_spans)
+        write_index(new_dir, manifest, parts.nodes, np.vstack(parts.vectors),
+                    [embed_text(n) for n in parts.nodes], documents,
+                    np.vstack(parts.sentence_vectors), np.vstack(parts.sentence_spans))
     except BaseException:
         shutil.rmtree(new_dir, ignore_errors=True)
         raise
     _swap_in(new_dir, index_dir)
 
     report.documents = len(documents)
-    report.chunks = len(all_nodes)
+    report.chunks = len(parts.nodes)
     report.seconds = time.perf_counter() - started
     return report
