@@ -28,7 +28,7 @@ from index.documents import DocumentError
 from index.embedding import Embedder
 from index.loading import LOADERS, corpus_files, load_document, read_manifest, unsupported_files
 from index.sentences import sentence_units
-from index.store import FORMAT_VERSION, IndexUnavailable, StoredIndex, write_index
+from index.store import FORMAT_VERSION, MANIFEST, IndexUnavailable, StoredIndex, write_index
 from index.structure import parse_document
 
 
@@ -109,6 +109,16 @@ def _previous(index_dir: Path, compat: dict) -> StoredIndex | None:
     return old
 
 
+def _check_target(index_dir: Path) -> None:
+    """Refuse, before any work, to replace something that is not an Ateb index: the swap
+    removes what it replaces, and `--index` pointed at the wrong folder must not cost a
+    user their files."""
+    if index_dir.is_symlink() or not index_dir.exists():
+        return
+    if not index_dir.is_dir() or (any(index_dir.iterdir()) and not (index_dir / MANIFEST).exists()):
+        raise DocumentError(index_dir, "exists and is not an Ateb index; choose another --index or remove it")
+
+
 def _swap_in(new_dir: Path, index_dir: Path) -> None:
     """Point index_dir at new_dir with a single atomic rename of a symlink."""
     builds = new_dir.parent
@@ -134,6 +144,7 @@ def build_index(
     started = time.perf_counter()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     embedder = embedder or Embedder()
+    _check_target(index_dir)
     report = BuildReport(index_dir=index_dir)
     compat = {
         "model": {"name": embedder.name, "dimension": embedder.dimension, "checksum": embedder.checksum},

@@ -149,3 +149,15 @@ def test_manifest_records_what_a_rebuild_needs(bundled_index):
     assert len(doc["content_hash"]) == 64
     assert not any(p.suffix in {".pkl", ".pickle"} for p in Path(bundled_index).rglob("*"))
     assert (bundled_index / "sentence_vectors.npy").exists()
+
+
+def test_build_refuses_to_replace_a_folder_that_is_not_an_index(corpus_copy, tmp_path, embedder):
+    precious = tmp_path / "my-documents"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work")
+    with pytest.raises(DocumentError, match="not an Ateb index"):
+        build_index(corpus_copy, precious, embedder=embedder)
+    assert (precious / "thesis.txt").read_text() == "years of work"
+    empty = tmp_path / "empty-target"
+    empty.mkdir()
+    assert build_index(corpus_copy, empty, embedder=embedder).documents == 1
