@@ -24,3 +24,4 @@ def test_a_chain_of_follow_ups_keeps_the_first_subject():
 def test_follow_up_is_answered_from_the_conversation(bundled):
     with_history = bundled.ask("What is its chair's name?", history=HISTORY)
     assert "Gaynor Legall" in with_history.answer
+    assert "Gaynor Legall" not in bundled.ask("What is its chair's name?").answer
