@@ -22,6 +22,7 @@ class Line:
     page: str  # printed page label ("iv", "12"), else the physical page number
     heading_level: int | None = None  # known from markup (HTML, Markdown); None: infer
     block_end: bool = False  # the line is a whole block (an HTML <p>, <li>, table row)
+    quoted: bool = False  # set apart in a callout or blockquote: in a response, the committee's words
 
 
 @dataclass

@@ -37,12 +37,17 @@ def _table_lines(table: Tag) -> list[str]:
     return rows
 
 
-def _walk(node: Tag, out: list[Line]) -> None:
+def _is_callout(node: Tag) -> bool:
+    # GOV.UK responses set the committee's words apart in a call-to-action box.
+    return node.name == "blockquote" or "call-to-action" in (node.get("class") or [])
+
+
+def _walk(node: Tag, out: list[Line], quoted: bool = False) -> None:
     for child in node.children:
         if isinstance(child, NavigableString):
             text = re.sub(r"\s+", " ", str(child)).strip()
             if text and node.name not in {"html", "[document]"}:
-                out.append(Line(text=text, page="1", block_end=True))
+                out.append(Line(text=text, page="1", block_end=True, quoted=quoted))
             continue
         if not isinstance(child, Tag):
             continue
@@ -50,16 +55,16 @@ def _walk(node: Tag, out: list[Line]) -> None:
         if name in _HEADINGS:
             text = _text(child)
             if text:
-                out.append(Line(text=text, page="1", heading_level=_HEADINGS[name]))
+                out.append(Line(text=text, page="1", heading_level=_HEADINGS[name], quoted=quoted))
         elif name == "table":
-            out.extend(Line(text=row, page="1", block_end=True) for row in _table_lines(child))
+            out.extend(Line(text=row, page="1", block_end=True, quoted=quoted) for row in _table_lines(child))
         elif name in _BLOCKS and not _has_block_child(child):
             text = _text(child)
             if text:
                 prefix = "- " if name == "li" else ""
-                out.append(Line(text=prefix + text, page="1", block_end=True))
+                out.append(Line(text=prefix + text, page="1", block_end=True, quoted=quoted or name == "blockquote"))
         else:
-            _walk(child, out)
+            _walk(child, out, quoted or _is_callout(child))
 
 
 def load_html(path: Path) -> tuple[list[Line], int, dict]:

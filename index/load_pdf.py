@@ -23,6 +23,11 @@ _REFERENCE_FOOTNOTE = re.compile(
     re.I,
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+# In layout text, a wide gap inside a line (after any paragraph number or bullet) means
+# columns or a table: layout mode would interleave them, so such a page is read plainly.
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+_SPLIT_HYPHEN = re.compile(r"(?<=\w) -(?=[a-z])")
+_LEADING_MARKER = re.compile(r"^(?:[\d.]+|[•●▪\-–]|\(?[a-zivx0-9]{1,4}\))\s+")
 
 
 def _clean(line: str) -> str:
@@ -59,6 +64,29 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     }
 
 
+def _join_split_hyphen(text: str) -> str:
+    """Justified layout text spreads 'whole-system' into 'whole -system'."""
+    return _SPLIT_HYPHEN.sub("-", text)
+
+
+def _page_text(page) -> str:
+    """The page in reading order. pypdf's default order follows the content stream, which
+    in some responses emits a shaded box (the committee's recommendation) after the
+    reply that follows it on the page; layout mode orders text by its position. Layout
+    mode is kept only for single-column pages where it loses no text (it drops rotated
+    text)."""
+    plain = page.extract_text() or ""
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - layout mode fails on odd fonts; plain text stands
+        return plain
+    lines = layout.splitlines()
+    if sum(1 for l in lines if _COLUMN_GAP.search(_LEADING_MARKER.sub("", l.strip()))) > 2:
+        return plain
+    visible = lambda text: len(re.sub(r"\s", "", text))  # noqa: E731
+    return layout if visible(layout) >= 0.98 * visible(plain) else plain
+
+
 def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
     try:
         reader = PdfReader(str(path))
@@ -68,7 +96,7 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
             except Exception as exc:  # noqa: BLE001 - pypdf raises several types here
                 raise DocumentError(path, f"encrypted PDF that cannot be opened ({exc})") from exc
         labels = list(reader.page_labels)
-        pages = [[_clean(l) for l in (page.extract_text() or "").splitlines()] for page in reader.pages]
+        pages = [[_clean(l) for l in _page_text(page).splitlines()] for page in reader.pages]
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -83,15 +111,24 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
             continue
         edge = {i for i, l in enumerate(lines) if l.strip()}
         edge_idx = sorted(edge)[:2] + sorted(edge)[-2:]
+        kept: list[Line] = []
+        gap = False
         for i, raw in enumerate(lines):
             text = raw.strip()
             if not text:
+                gap = True
                 continue
             if i in edge_idx and (_shape(text) in furniture or _PAGE_NUMBER_ONLY.match(text)):
                 continue
             if _REFERENCE_FOOTNOTE.search(text):
                 continue
-            out.append(Line(text=text, page=label))
+            if gap and kept:
+                # A blank line between two lines of one page ends a paragraph (layout mode
+                # prints one); at a page end it says nothing, as paragraphs run on.
+                kept[-1] = Line(text=kept[-1].text, page=label, block_end=True)
+            gap = False
+            kept.append(Line(text=_join_split_hyphen(text), page=label))
+        out.extend(kept)
     info = {}
     meta = reader.metadata or {}
     if meta.get("/Title"):

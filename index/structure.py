@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from index.documents import Line, LoadedDocument
 
 _ITEM = re.compile(
-    r"^(?P<kind>Recommendation|Conclusion|Comment)s?\s*(?P<num>\d{1,3}[a-z]?)?\s*(?P<sep>[:.\-–—)]?)\s*(?P<rest>.*)$",
+    r"^(?:Summary\s+of\s+)?(?P<kind>Recommendation|Conclusion|Comment)s?\s*(?P<num>\d{1,3}[a-z]?)?\s*(?P<sep>[:.\-–—)]?)\s*(?P<rest>.*)$",
     re.I,
 )
 _RESPONSE = re.compile(
@@ -47,6 +47,25 @@ _GOVERNMENT_VOICE = re.compile(
     r"note|support|do not|fully|share|remain|are committed|are working|are already|thank|can confirm|continue))\b",
     re.I,
 )
+
+
+# The committee's own voice: a paragraph that recommends, urges or welcomes is still the
+# recommendation, not the reply.
+_COMMITTEE_VOICE = re.compile(
+    r"\b(?:should|must|ought|we\s+(?:recommend|urge|encourage|call|welcome|note|commend|support|believe|are\s+concerned|"
+    r"acknowledge|recognise|recognize|consider|heard|were\s+told)|the\s+committee)\b",
+    re.I,
+)
+
+
+def _explicit_replies(texts: list[str]) -> bool:
+    """Does the document head its replies ('Response:', 'Government response: Accept')?"""
+    count = 0
+    for text in texts:
+        match = _RESPONSE.match(text)
+        if match and len(text.split()) <= 8 and (not match["rest"].strip() or _status(match["rest"])):
+            count += 1
+    return count >= 2
 
 
 def in_government_voice(text: str) -> bool:
@@ -117,6 +136,7 @@ class _Heading:
     number: str | None = None
     status: str | None = None
     inline: str = ""  # text after the marker on the same line, kept as content
+    item_kind: str | None = None  # recommendation / conclusion / comment, for an item heading
 
 
 def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_item: bool) -> _Heading | None:
@@ -135,11 +155,13 @@ def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_it
                 number = str(counters[kind])
             title = f"{kind.capitalize()} {number}"
             inline = rest if (base is None and rest and (rest[-1:] in ".;" or len(rest.split()) > 14)) else ""
-            if base is not None and item["num"]:
-                title = text  # markup headings read as written ("Comment 2 and 3")
+            if base is not None and (item["num"] or (kind == "conclusion" and not item["sep"])):
+                # Markup headings read as written ("Comment 2 and 3"); a bare "Conclusion"
+                # heading is the response's closing chapter, not a numbered item.
+                title = text
             elif rest and not inline:
                 title = f"{title}: {rest}"
-            return _Heading(base if base is not None else RANK_ITEM, title, "item", number=number, inline=inline)
+            return _Heading(base if base is not None else RANK_ITEM, title, "item", number=number, inline=inline, item_kind=kind)
     response = _RESPONSE.match(text)
     if response and (base is not None or len(text.split()) <= 8):
         rest = response["rest"].strip()
@@ -197,24 +219,29 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
         item = next((h for h in reversed(stack) if h.kind == "item"), None)
         part = None
         if heading.kind == "item":
-            part = item.title.split()[0].lower() if item else None
+            part = item.item_kind if item else None
         else:
             part_heading = next((h for h in reversed(stack) if h.kind == "part"), None)
             if part_heading and item and stack.index(part_heading) > stack.index(item):
                 part = part_heading.title.lower()
             elif item:
-                part = item.title.split()[0].lower()
+                part = item.item_kind
         status = next((h.status for h in reversed(stack) if h.status), None)
         sections.append(Section(
             path=tuple(h.title for h in stack),
             recommendation=item.number if item else None,
-            item_kind=item.title.split()[0].lower() if item else None,
+            item_kind=item.item_kind if item else None,
             part=part,
             response_status=status if part == "response" else None,
         ))
 
     texts = [l.text.strip() for l in lines]
     consumed: set[int] = set()
+    # How this document sets a reply apart from the recommendation it answers: a heading,
+    # a callout around the committee's words, or (neither) only paragraph order.
+    headed_replies = _explicit_replies(texts)
+    callouts = any(l.quoted for l in lines)
+    quoted_seen = False
     for i, line in enumerate(lines):
         text = texts[i]
         if not text:
@@ -237,24 +264,41 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
             if line.heading_level is None and not heading.inline:
                 heading.title = _continue_title(heading.title, lines, texts, i, consumed)
             open_section(heading)
+            quoted_seen = line.quoted
             if heading.inline:
                 para_lines.append(Line(text=heading.inline, page=line.page))
                 flush()  # the verdict line is a sentence of its own
         else:
             top = stack[-1] if stack else None
             starts = not para_lines or _ends_sentence(para_lines[-1].text)
-            if (is_response and top is not None and top.kind == "item" and starts and _GOVERNMENT_VOICE.match(text)
-                    and (para_lines or sections[-1].paragraphs)):
+            after_committee = bool(para_lines or sections[-1].paragraphs)
+            if is_response and top is not None and top.kind == "item" and after_committee and (
+                (starts and _GOVERNMENT_VOICE.match(text))
+                or (callouts and quoted_seen and not line.quoted)
+                or (not headed_replies and not callouts and not para_lines and not _BULLET.match(text)
+                    and not _COMMITTEE_VOICE.search(_paragraph_ahead(lines, i)))
+            ):
                 flush()
                 open_section(_Heading(top.rank + 0.5, "Response", "part"))
             elif para_lines and _starts_paragraph(text, para_lines[-1].text):
                 flush()
             para_lines.append(line)
+            quoted_seen = quoted_seen or line.quoted
             if line.block_end:
                 flush()  # an HTML paragraph, list item or table row is a paragraph of its own
         blank_before = False
     flush()
     return [s for s in sections if s.paragraphs]
+
+
+def _paragraph_ahead(lines: list[Line], i: int, limit: int = 15) -> str:
+    """The text of the paragraph starting at line i, as far as its block end."""
+    parts = []
+    for line in lines[i : i + limit]:
+        parts.append(line.text)
+        if line.block_end:
+            break
+    return " ".join(parts)
 
 
 def _continue_title(title: str, lines: list[Line], texts: list[str], i: int, consumed: set[int]) -> str:
