@@ -6,6 +6,8 @@ from pathlib import Path
 
 from ateb.settings import Settings, load_settings
 from assistant.answering import compose_answer
+from assistant.commitment_answers import answer_from_records
+from assistant.commitments import stored_records
 from assistant.conversation import contextual_question
 from assistant.models import Answer, Filters, RetrievedChunk, Timings
 from assistant.retrieval import HybridRetriever
@@ -22,6 +24,7 @@ class Assistant:
         self.embedder = embedder
         self.settings = settings
         self.retriever = HybridRetriever(store, embedder, settings.candidate_k, settings.rrf_k, settings.top_k)
+        self.records = stored_records(store)
 
     @classmethod
     def open(cls, index_dir: Path | str | None = None, settings: Settings | None = None,
@@ -46,6 +49,12 @@ class Assistant:
     def documents(self) -> list[dict]:
         return list(self.store.documents)
 
+    def commitments(self, doc: str | None = None, status: str | None = None, due_by: str | None = None) -> list:
+        """Commitments records (see `ateb commitments`), filtered like the command."""
+        from assistant.commitments import select
+
+        return select(self.records, doc=doc, status=status, due_by=due_by)
+
     def ask(self, question: str, k: int | None = None, filters: Filters | None = None,
             retrieval_only: bool = False, history: list[dict] | None = None) -> Answer:
         """Answer one question. `history` is the conversation so far (dicts with a
@@ -61,8 +70,14 @@ class Assistant:
         depth = max(k, self.settings.answer_chunks)
         hits = self.retriever.search(query, depth, filters, query_vector=query_vector)
         retrieved_at = time.perf_counter()
+        from_records = None
+        if not retrieval_only:
+            allowed = None if filters is None or filters.is_empty() else {d["doc_id"] for d in self.store.documents if filters.accepts(d)}
+            from_records = answer_from_records(query, self.records, self.store, allowed)
         if retrieval_only:
             text, citations, abstained = "", [], False
+        elif from_records is not None:
+            (text, citations), abstained = from_records, not from_records[1]
         else:
             text, citations, abstained = compose_answer(
                 query, query_vector, hits[: self.settings.answer_chunks], self.store,

@@ -165,6 +165,35 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_commitments(args: argparse.Namespace) -> int:
+    from assistant.commitment_export import to_csv, to_json, to_markdown, to_table, write_xlsx
+    from assistant.commitments import select, stored_records
+    from index import IndexUnavailable, StoredIndex
+
+    settings = _settings(args)
+    try:
+        store = StoredIndex.open(settings.index_dir)
+        records = select(stored_records(store), doc=args.doc, status=args.status, due_by=args.due_by)
+    except (IndexUnavailable, ValueError) as exc:
+        return _fail(str(exc))
+    if args.format == "xlsx":
+        out = args.out or Path("commitments.xlsx")
+        write_xlsx(records, out)
+        print(f"{len(records)} records written to {out}", file=sys.stderr)
+        return 0
+    render = {"table": to_table, "md": to_markdown, "csv": to_csv, "json": to_json}[args.format]
+    if not records:
+        print("No commitments records match." if args.format == "table" else render(records), end="" if args.format != "table" else "\n")
+        return 0
+    text = render(records)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{len(records)} records written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_eval_run(args: argparse.Namespace) -> int:
     from eval.check_set import load_set
     from eval.runner import Gate, run_set
@@ -232,6 +261,15 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("commitments", help="what each government response says, recommendation by recommendation")
+    common(p)
+    p.add_argument("--doc", help="only this response (doc_id, file name, or part of the doc_id)")
+    p.add_argument("--status", help="accepted, accepted_in_part, accepted_in_principle, not_accepted, noted, unclear, no_response")
+    p.add_argument("--due-by", help="only records with a commitment due by this date (YYYY[-MM[-DD]])")
+    p.add_argument("--format", choices=("table", "json", "csv", "xlsx", "md"), default="table")
+    p.add_argument("--out", type=Path, help="write to this file (xlsx default: commitments.xlsx)")
+    p.set_defaults(func=cmd_commitments)
 
     ev = sub.add_parser("eval", help="run a known-answer question set, compare runs").add_subparsers(dest="eval_command", required=True)
     p = ev.add_parser("run", help="answer every question of a set and score it")

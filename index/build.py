@@ -24,6 +24,7 @@ from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
 from index.chunking import STRUCTURE_VERSION, chunk_document, embed_text
+from index.commitments import assemble, document_part
 from index.documents import DocumentError
 from index.embedding import Embedder
 from index.loading import LOADERS, corpus_files, load_document, read_manifest, unsupported_files
@@ -159,6 +160,7 @@ def build_index(
     for path in unsupported_files(corpus_dir):
         report.skipped.append((path.relative_to(corpus_dir).as_posix(), f"unsupported file type (Ateb reads {supported})"))
     parts = _Parts()
+    commitment_parts: dict[str, dict] = {}
     documents: list[dict] = []
     bar = tqdm(files, desc="indexing", unit="doc", disable=not progress)
     for path in bar:
@@ -173,6 +175,7 @@ def build_index(
         old = old_docs.get(rel)
         if previous is not None and old and old.get("fingerprint") == fingerprint:
             parts.add(*_reused(previous, old["doc_id"]))
+            commitment_parts[old["doc_id"]] = previous.commitment_part(old["doc_id"])
             documents.append(old)
             report.reused_documents += 1
             report.pages += int(old.get("pages", 0))
@@ -183,6 +186,7 @@ def build_index(
             nodes = chunk_document(doc, sections, embedder.count_tokens, chunk_tokens, overlap_tokens, embedder.max_tokens)
             if not nodes:
                 raise DocumentError(path, "no text found to index")
+            commitment_parts[doc.doc_id] = document_part(doc, sections)
         except DocumentError as exc:
             report.skipped.append((rel, exc.reason))
             continue
@@ -222,7 +226,9 @@ def build_index(
     try:
         write_index(new_dir, manifest, parts.nodes, np.vstack(parts.vectors),
                     [embed_text(n) for n in parts.nodes], documents,
-                    np.vstack(parts.sentence_vectors), np.vstack(parts.sentence_spans))
+                    np.vstack(parts.sentence_vectors), np.vstack(parts.sentence_spans),
+                    {"parts": commitment_parts,
+                     "records": [r.to_dict() for r in assemble(commitment_parts, documents, parts.nodes)]})
     except BaseException:
         shutil.rmtree(new_dir, ignore_errors=True)
         raise

@@ -18,7 +18,7 @@ from llama_index.core.schema import TextNode
 
 from index.lexical import LexicalIndex
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: commitments.json
 _DEFINITION = re.compile(r"((?:[a-z][\w’'-]*\s+){2,8})\(([a-z]{2,8})\)")
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
@@ -27,6 +27,7 @@ VECTORS = "vectors.faiss"
 SENTENCE_VECTORS = "sentence_vectors.npy"
 SENTENCE_SPANS = "sentence_spans.npy"
 CHUNKS = "chunks.sqlite"
+COMMITMENTS = "commitments.json"  # per-document parts and the assembled records
 LEXICAL = "bm25"
 
 
@@ -46,9 +47,11 @@ def write_index(
     documents: list[dict],
     sentence_vectors: np.ndarray,
     sentence_spans: np.ndarray,
+    commitments: dict | None = None,
 ) -> None:
     """Write a complete index into an empty directory `path`."""
     path.mkdir(parents=True, exist_ok=False)
+    (path / COMMITMENTS).write_text(json.dumps(commitments or {"parts": {}, "records": []}, ensure_ascii=False))
     np.save(path / SENTENCE_VECTORS, np.ascontiguousarray(sentence_vectors, dtype=np.float32), allow_pickle=False)
     np.save(path / SENTENCE_SPANS, np.ascontiguousarray(sentence_spans, dtype=np.int32), allow_pickle=False)
     dim = int(manifest["model"]["dimension"])
@@ -132,6 +135,21 @@ class StoredIndex:
         return cls(path, manifest, vectors, lexical, path / CHUNKS, doc_ids, documents, structure,
                    sentence_vectors, sentence_spans)
 
+    @cached_property
+    def _commitments(self) -> dict:
+        try:
+            return json.loads((self.path / COMMITMENTS).read_text())
+        except (OSError, ValueError) as exc:
+            raise IndexUnavailable(f"index at {self.path} has no readable {COMMITMENTS} ({exc}); " + REBUILD_HINT.format(index=self.path)) from exc
+
+    def commitment_part(self, doc_id: str) -> dict:
+        """What one document contributed to the commitments (for reuse by a rebuild)."""
+        return self._commitments.get("parts", {}).get(doc_id, {"records": [], "passages": []})
+
+    def commitment_records(self) -> list[dict]:
+        """Every commitments record, as stored (JSON dicts)."""
+        return self._commitments.get("records", [])
+
     @property
     def size(self) -> int:
         return len(self.doc_ids)
@@ -176,6 +194,11 @@ class StoredIndex:
                 for r in db.execute(f"SELECT row, chunk_id, text, metadata FROM chunks WHERE row IN ({marks})", rows)
             }
         return [found[r] for r in rows if r in found]
+
+    def node_by_id(self, chunk_id: str) -> TextNode | None:
+        with self._connect() as db:
+            row = db.execute("SELECT chunk_id, text, metadata FROM chunks WHERE chunk_id = ?", (chunk_id,)).fetchone()
+        return TextNode(id_=row[0], text=row[1], metadata=json.loads(row[2])) if row else None
 
     def nodes_of_document(self, doc_id: str) -> list[tuple[int, TextNode]]:
         with self._connect() as db:

@@ -1,0 +1,167 @@
+"""Questions the commitments records answer better than passages do: "did the
+government accept recommendation 3?", "which recommendations were rejected?", "what did
+the government commit to by March 2026?", "what will recommendation 1 cost?". Each
+answer cites the record's evidence, checked against its chunk like any other quote."""
+from __future__ import annotations
+
+import re
+
+from assistant.commitments import STATUS_LABELS, due_commitments
+from assistant.models import Citation
+from index import StoredIndex
+from index.commitments import Evidence, Record
+from index.commitments.values import deadline as read_deadline
+
+_ITEM = re.compile(r"\b(recommendation|conclusion|comment)\s+(\d{1,3}[a-z]?)\b", re.I)
+_VERDICT = re.compile(r"\b(?:accept(?:ed)?|reject(?:ed)?|agree(?:d)?|response\s+to|respond(?:ed)?\s+to|say\s+(?:to|about))\b", re.I)
+_WHICH = re.compile(r"\b(?:which|what|list|how\s+many)\b.{0,30}\brecommendations?\b.{0,40}?\b(?P<status>rejected|not\s+accepted|accepted\s+in\s+part|partially\s+accepted|"
+                    r"accepted\s+in\s+principle|accepted|noted|unanswered|not\s+answered)\b", re.I)
+_COMMITTED_BY = re.compile(r"\bcommit(?:ted|ments?)?\b.*\b(?:by|before|until)\b", re.I)
+_COST = re.compile(r"\b(?:cost|costs|financial\s+implications?|how\s+much|funding|budget)\b", re.I)
+_STATUS_WORDS = {
+    "rejected": "not_accepted", "not accepted": "not_accepted", "accepted in part": "accepted_in_part",
+    "partially accepted": "accepted_in_part", "accepted in principle": "accepted_in_principle", "accepted": "accepted",
+    "noted": "noted", "unanswered": "no_response", "not answered": "no_response",
+}
+_GENERIC = {"government", "response", "report", "committee", "house", "lords", "commons", "select", "the", "and", "for",
+            "with", "from", "this", "that", "recommendations", "recommendation", "review", "department"}
+MAX_LISTED = 6
+
+
+def answer_from_records(question: str, records: list[Record], store: StoredIndex,
+                        allowed_docs: set[str] | None = None) -> tuple[str, list[Citation]] | None:
+    """(answer text with [n] markers, citations), or None when the records do not settle
+    the question and passage retrieval should answer it."""
+    if not records:
+        return None
+    if allowed_docs is not None:
+        records = [r for r in records if r.doc_id in allowed_docs]
+    records = _named_documents(question, records)
+    item = _ITEM.search(question)
+    which = _WHICH.search(question)
+    if which and not item:
+        return _list_by_status(_STATUS_WORDS[" ".join(which["status"].lower().split())], records, store)
+    if _COMMITTED_BY.search(question) and not item:
+        found = read_deadline(question)
+        if found and not found[0].startswith("P"):
+            return _due_by(found[0].split("/")[-1], found[1], records, store)
+    if item:
+        matching = [r for r in records if r.kind == item[1].lower() and r.number == item[2]]
+        if len({r.doc_id for r in matching}) != 1:
+            return None  # ambiguous across responses, or not a record: passages decide
+        record = matching[0]
+        if _COST.search(question):
+            return _cost(record, store)
+        if _VERDICT.search(question):
+            return _verdict(record, store)
+    return None
+
+
+def _named_documents(question: str, records: list[Record]) -> list[Record]:
+    """Keep the responses the question names by a word of their title that no other
+    response shares ('the space response', 'the Covid response')."""
+    titles = {r.doc_id: set(re.findall(r"[a-z0-9-]{4,}", f"{r.doc_title} {r.doc_id}".lower())) - _GENERIC for r in records}
+    words = set(re.findall(r"[a-z0-9-]{4,}", question.lower()))
+    named = set()
+    for doc_id, mine in titles.items():
+        others = set().union(*(t for d, t in titles.items() if d != doc_id)) if len(titles) > 1 else set()
+        if words & (mine - others):
+            named.add(doc_id)
+    return [r for r in records if r.doc_id in named] if named else records
+
+
+class _Cites:
+    def __init__(self, store: StoredIndex) -> None:
+        self.store = store
+        self.items: list[Citation] = []
+
+    def mark(self, evidence: Evidence | None, title: str) -> str:
+        """'[n]' for a quote that checks out against its chunk; '' otherwise."""
+        if evidence is None or not evidence.chunk_id:
+            return ""
+        node = self.store.node_by_id(evidence.chunk_id)
+        if node is None or evidence.quote not in node.text:
+            return ""
+        for citation in self.items:
+            if citation.chunk_id == evidence.chunk_id and citation.quote == evidence.quote:
+                return f"[{citation.n}]"
+        n = len(self.items) + 1
+        self.items.append(Citation(n=n, doc_id=evidence.doc_id, title=title, file=evidence.file, page=evidence.page,
+                                   section=evidence.section, quote=evidence.quote, chunk_id=evidence.chunk_id, score=1.0))
+        return f"[{n}]"
+
+
+def _label(record: Record) -> str:
+    return f"{record.kind.capitalize()} {record.number}"
+
+
+def _verdict(record: Record, store: StoredIndex) -> tuple[str, list[Citation]] | None:
+    cites = _Cites(store)
+    if record.status == "no_response":
+        return f"The response does not answer {_label(record)}.", []
+    if record.status == "unclear" or not record.status_quote:
+        return None  # no verdict in the words: let passages show what the reply says
+    mark = cites.mark(record.status_evidence, record.doc_title)
+    if not mark:
+        return None
+    how = "states" if record.status_basis == "stated" else "reads as"
+    text = f"{_label(record)}: {STATUS_LABELS[record.status]} (the response {how} “{_short(record.status_quote)}”) {mark}"
+    return text, cites.items
+
+
+def _cost(record: Record, store: StoredIndex) -> tuple[str, list[Citation]] | None:
+    cites = _Cites(store)
+    if record.financial_implications and record.financial_evidence:
+        mark = cites.mark(record.financial_evidence, record.doc_title)
+        if mark:
+            return f"{_label(record)}, financial implications: {_short(record.financial_evidence.quote, 45)} {mark}", cites.items
+    priced = [c for c in record.commitments if c.amounts]
+    if not priced:
+        return None
+    parts = []
+    for commitment in priced[:2]:
+        mark = cites.mark(commitment.evidence, record.doc_title)
+        if mark:
+            parts.append(f"{_short(commitment.text, 28)} {mark}")
+    return (f"{_label(record)}: " + " ".join(parts), cites.items) if parts else None
+
+
+def _list_by_status(status: str, records: list[Record], store: StoredIndex) -> tuple[str, list[Citation]]:
+    cites = _Cites(store)
+    chosen = [r for r in records if r.status == status]
+    if not chosen:
+        docs = len({r.doc_id for r in records})
+        return (f"No recommendation in the {docs} indexed response{'s' if docs != 1 else ''} is recorded as "
+                f"{STATUS_LABELS[status]}.", [])
+    lines = []
+    several = len({r.doc_id for r in chosen}) > 1
+    for record in chosen[:MAX_LISTED]:
+        mark = cites.mark(record.status_evidence, record.doc_title)
+        where = f" of {record.doc_id}" if several else ""
+        lines.append(f"{_label(record)}{where}{(' ' + mark) if mark else ''}")
+    more = f" and {len(chosen) - MAX_LISTED} more" if len(chosen) > MAX_LISTED else ""
+    return f"{STATUS_LABELS[status].capitalize()}: " + "; ".join(lines) + more + ".", cites.items
+
+
+def _due_by(limit: str, words: str, records: list[Record], store: StoredIndex) -> tuple[str, list[Citation]] | None:
+    cites = _Cites(store)
+    parts = []
+    seen = set()
+    for record in records:
+        for commitment in due_commitments(record, limit):
+            if commitment.text in seen:
+                continue
+            seen.add(commitment.text)
+            mark = cites.mark(commitment.evidence, record.doc_title)
+            if mark:
+                parts.append(f"{_label(record)}: {_short(commitment.text, 24)} {mark}")
+    if not parts:
+        return None
+    more = f" (and {len(parts) - 2} more: ateb commitments --due-by {limit})" if len(parts) > 2 else ""
+    return " ".join(parts[:2]) + more, cites.items
+
+
+def _short(text: str, words: int = 30) -> str:
+    split = text.split()
+    return text if len(split) <= words else " ".join(split[:words]) + " …"
+
