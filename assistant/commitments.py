@@ -46,12 +46,16 @@ def select(records: list[Record], doc: str | None = None, status: str | None = N
 
 
 def due_commitments(record: Record, due_by: str) -> list:
-    """Commitments whose deadline starts on or before `due_by` (an ISO prefix: '2026-03')."""
-    return [c for c in record.commitments if c.deadline and not c.deadline.startswith("P") and _start(c.deadline) <= due_by[:10]]
+    """Commitments certain to be due by `due_by` (an ISO prefix, '2026-03'): the whole
+    period a deadline names ends by then. Durations ('within 12 months') have no date."""
+    limit = due_by[:10]
+    return [c for c in record.commitments
+            if c.deadline and not c.deadline.startswith("P") and _end(c.deadline)[: len(limit)] <= limit]
 
 
-def _start(deadline: str) -> str:
-    return deadline.split("/")[0]
+def _end(deadline: str) -> str:
+    end = deadline.split("/")[-1]
+    return {4: f"{end}-12-31", 7: f"{end}-31"}.get(len(end), end)
 
 
 def table_rows(records: list[Record]) -> list[dict]:

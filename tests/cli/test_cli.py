@@ -141,3 +141,21 @@ def test_follow_up_question_keeps_the_subject_of_the_conversation(bundled_index,
     bad.write_text('[{"text": "no question"}]')
     run = ateb("ask", "--index", str(bundled_index), "--history", str(bad), "When?")
     assert run.returncode == 2 and "bad.json" in run.stderr
+
+
+def test_commitments_command_formats(bundled_index, tmp_path):
+    table = ateb("commitments", "--index", str(bundled_index))
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.count("[ACCEPTED]") == 4 and "Financial implications:" in table.stdout
+    as_json = json.loads(ateb("commitments", "--index", str(bundled_index), "--format", "json").stdout)
+    assert [r["status"] for r in as_json] == ["accepted"] * 4
+    csv_text = ateb("commitments", "--index", str(bundled_index), "--format", "csv", "--status", "accepted").stdout
+    assert csv_text.splitlines()[0].startswith("document,kind,number") and len(csv_text.splitlines()) > 4
+    out = tmp_path / "c.xlsx"
+    assert ateb("commitments", "--index", str(bundled_index), "--format", "xlsx", "--out", str(out)).returncode == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out).active
+    assert sheet.max_row == 5 and sheet["E2"].value == "accepted"
+    bad = ateb("commitments", "--index", str(bundled_index), "--status", "maybe")
+    assert bad.returncode == 2 and "unknown status 'maybe'" in bad.stderr

@@ -1,0 +1,44 @@
+"""The bundled response's commitments, as committee staff and officials see them."""
+import pytest
+
+from index import StoredIndex
+
+
+def test_four_accepted_records_with_financial_implications(bundled):
+    records = bundled.commitments()
+    assert [r.number for r in records] == ["1", "2", "3", "4"]
+    for record in records:
+        assert (record.status, record.status_basis, record.status_quote) == ("accepted", "stated", "Response: Accept")
+        assert record.financial_implications and record.financial_evidence is not None
+        assert record.recommendation_text.startswith("“") and record.recommendation_text.rstrip("*").endswith("”")
+    assert records[1].financial_implications == "No financial implications."
+    assert [r.status_evidence.page for r in records] == ["4", "6", "7", "9"]
+    assert any(c.deadline == "2026-03" for c in records[0].commitments)
+
+
+def test_every_record_quote_is_an_exact_substring_of_its_chunk(bundled):
+    store = bundled.store
+    for record in bundled.commitments():
+        for evidence in (record.recommendation_evidence, record.response_evidence, record.status_evidence,
+                         record.financial_evidence, *(c.evidence for c in record.commitments)):
+            node = store.node_by_id(evidence.chunk_id)
+            assert node is not None and evidence.quote in node.text
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Did the Welsh Government accept recommendation 3?", "Recommendation 3: accepted"),
+    ("Which recommendations were accepted?", "Recommendation 4"),
+    ("What will recommendation 1 cost?", "accommodated within existing budgets"),
+    ("What did the government commit to by March 2026?", "until March 2026"),
+])
+def test_ask_answers_from_the_records_with_checked_citations(bundled, question, expected):
+    answer = bundled.ask(question)
+    assert not answer.abstained and expected in answer.answer
+    store = bundled.store
+    for citation in answer.citations:
+        assert citation.quote in store.node_by_id(citation.chunk_id).text
+
+
+def test_a_status_nobody_has_is_said_plainly(bundled):
+    answer = bundled.ask("Which recommendations were rejected?")
+    assert answer.abstained and "not accepted" in answer.answer and not answer.citations
