@@ -24,7 +24,7 @@ from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
 from index.chunking import STRUCTURE_VERSION, chunk_document, embed_text
-from index.commitments import assemble, document_part
+from index.commitments import EXTRACTION_VERSION, assemble, document_part
 from index.documents import DocumentError
 from index.embedding import Embedder
 from index.loading import LOADERS, corpus_files, load_document, read_manifest, unsupported_files
@@ -86,6 +86,15 @@ def _embedded(nodes: list[TextNode], embedder: Embedder) -> tuple[np.ndarray, np
         embedder.encode([u[3] for u in units]),
         np.array([u[:3] for u in units], dtype=np.int32).reshape(-1, 3),
     )
+
+
+def _reused_commitments(previous: StoredIndex, path: Path, corpus_dir: Path, manifest_entries: dict, doc_id: str) -> dict:
+    """An unchanged document's commitments part: as stored, or extracted again (without
+    embedding) when the extraction has changed since the last build."""
+    if previous.manifest.get("commitments_version") == EXTRACTION_VERSION:
+        return previous.commitment_part(doc_id)
+    doc = load_document(path, corpus_dir, manifest_entries)
+    return document_part(doc, parse_document(doc))
 
 
 def _fingerprint(data: bytes, manifest_entry: dict | None) -> str:
@@ -175,7 +184,7 @@ def build_index(
         old = old_docs.get(rel)
         if previous is not None and old and old.get("fingerprint") == fingerprint:
             parts.add(*_reused(previous, old["doc_id"]))
-            commitment_parts[old["doc_id"]] = previous.commitment_part(old["doc_id"])
+            commitment_parts[old["doc_id"]] = _reused_commitments(previous, path, corpus_dir, manifest_entries, old["doc_id"])
             documents.append(old)
             report.reused_documents += 1
             report.pages += int(old.get("pages", 0))
@@ -219,6 +228,7 @@ def build_index(
         "corpus_dir": str(corpus_dir.resolve()),
         "documents": {d["file"]: {"doc_id": d["doc_id"], "content_hash": d["content_hash"], "chunks": d["chunks"]} for d in documents},
         "chunk_count": len(parts.nodes),
+        "commitments_version": EXTRACTION_VERSION,
     }
     builds = _builds_dir(index_dir)
     builds.mkdir(parents=True, exist_ok=True)

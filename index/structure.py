@@ -5,6 +5,7 @@ Implications"), as sections that each know their path, e.g.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -14,6 +15,11 @@ _ITEM = re.compile(
     r"^(?:Summary\s+of\s+)?(?P<kind>Recommendation|Conclusion|Comment)s?\s*(?P<num>\d{1,3}[a-z]?)?\s*(?P<sep>[:.\-–—)]?)\s*(?P<rest>.*)$",
     re.I,
 )
+# The marker that opens an item heading, up to its title: "Recommendation 3: ",
+# "Comment 2 and 3", "Summary of comments 11-17".
+_ITEM_MARKER = re.compile(r"^(?:Summary\s+of\s+)?(?:Recommendation|Conclusion|Comment)s?\s*[\d\s,and&–\-to]*[:.\-–—]?\s*", re.I)
+_NUMBER_RANGE = re.compile(r"(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})")
+_ITEM_NUMBER = re.compile(r"\b\d{1,3}[a-z]?\b")
 _RESPONSE = re.compile(
     r"^(?:(?:the\s+)?(?:UK\s+|Welsh\s+|Scottish\s+)?Government(?:'s|’s)?\s+)?Response\b\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.I,
@@ -68,6 +74,17 @@ def _explicit_replies(texts: list[str]) -> bool:
     return count >= 2
 
 
+def item_numbers(heading: str) -> tuple[str, ...]:
+    """The numbers an item heading covers: 'Comment 2 and 3' -> ('2', '3'),
+    'Summary of comments 11-17' -> 11..17; () for a heading without a number."""
+    marker = _ITEM_MARKER.match(heading)
+    span = heading[: marker.end()] if marker else heading
+    ranged = _NUMBER_RANGE.search(span)
+    if ranged and int(ranged[1]) < int(ranged[2]) <= int(ranged[1]) + 30:
+        return tuple(str(n) for n in range(int(ranged[1]), int(ranged[2]) + 1))
+    return tuple(_ITEM_NUMBER.findall(span))
+
+
 def in_government_voice(text: str) -> bool:
     """'The Government agrees ...', 'We will ...': a reply, not the committee's text."""
     return bool(_GOVERNMENT_VOICE.match(text))
@@ -103,6 +120,9 @@ class Section:
     item_kind: str | None = None  # recommendation / conclusion / comment
     part: str | None = None  # "recommendation", "response", "financial implications"
     response_status: str | None = None  # "Accept", "Accept in principle", ...
+    item_id: int | None = None  # which item heading (in document order) the section belongs to
+    item_numbers: tuple[str, ...] = ()  # every number that heading covers; () for a bare "Conclusion"
+    item_title: str | None = None  # "A better approach to risk assessment"
 
     @property
     def path_text(self) -> str:
@@ -137,6 +157,8 @@ class _Heading:
     status: str | None = None
     inline: str = ""  # text after the marker on the same line, kept as content
     item_kind: str | None = None  # recommendation / conclusion / comment, for an item heading
+    numbers: tuple[str, ...] = ()  # the numbers an item heading covers
+    item_id: int | None = None  # set when the heading opens its section
 
 
 def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_item: bool) -> _Heading | None:
@@ -155,13 +177,16 @@ def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_it
                 number = str(counters[kind])
             title = f"{kind.capitalize()} {number}"
             inline = rest if (base is None and rest and (rest[-1:] in ".;" or len(rest.split()) > 14)) else ""
+            numbers = (number,)
             if base is not None and (item["num"] or (kind == "conclusion" and not item["sep"])):
                 # Markup headings read as written ("Comment 2 and 3"); a bare "Conclusion"
                 # heading is the response's closing chapter, not a numbered item.
                 title = text
+                numbers = item_numbers(text)
             elif rest and not inline:
                 title = f"{title}: {rest}"
-            return _Heading(base if base is not None else RANK_ITEM, title, "item", number=number, inline=inline, item_kind=kind)
+            return _Heading(base if base is not None else RANK_ITEM, title, "item", number=number, inline=inline,
+                            item_kind=kind, numbers=numbers)
     response = _RESPONSE.match(text)
     if response and (base is not None or len(text.split()) <= 8):
         rest = response["rest"].strip()
@@ -202,6 +227,7 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
     response (`is_response`), a paragraph in the government's own voice after a
     recommendation's text opens its Response part even without a heading."""
     counters: dict[str, int] = {}
+    item_ids = itertools.count()
     stack: list[_Heading] = []
     sections: list[Section] = [Section(path=())]
     para_lines: list[Line] = []
@@ -227,12 +253,17 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
             elif item:
                 part = item.item_kind
         status = next((h.status for h in reversed(stack) if h.status), None)
+        if heading.kind == "item":
+            heading.item_id = next(item_ids)
         sections.append(Section(
             path=tuple(h.title for h in stack),
             recommendation=item.number if item else None,
             item_kind=item.item_kind if item else None,
             part=part,
             response_status=status if part == "response" else None,
+            item_id=item.item_id if item else None,
+            item_numbers=item.numbers if item else (),
+            item_title=(_ITEM_MARKER.sub("", item.title).strip() or None) if item else None,
         ))
 
     texts = [l.text.strip() for l in lines]

@@ -1,6 +1,6 @@
 """Commitments: what a government response says, recommendation by recommendation."""
 from index.commitments.assemble import assemble, document_part
 from index.commitments.extract import extract_records
-from index.commitments.records import STATUSES, Commitment, Evidence, Record
+from index.commitments.records import EXTRACTION_VERSION, STATUSES, Commitment, Evidence, Record
 
-__all__ = ["STATUSES", "Commitment", "Evidence", "Record", "assemble", "document_part", "extract_records"]
+__all__ = ["EXTRACTION_VERSION", "STATUSES", "Commitment", "Evidence", "Record", "assemble", "document_part", "extract_records"]

@@ -13,12 +13,6 @@ from index.documents import LoadedDocument
 from index.sentences import sentence_spans
 from index.structure import Paragraph, Section
 
-# "Comment 2 and 3", "Summary of comments 11-17", "Recommendations 7 and 8": the numbers
-# one heading covers.
-_RANGE = re.compile(r"(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})")
-_NUMBER = re.compile(r"\b\d{1,3}[a-z]?\b")
-_TITLE = re.compile(r"^(?:Summary\s+of\s+)?(?:Recommendation|Conclusion|Comment)s?\s*[\d\s,and&–\-to]*[:.\-–—]?\s*", re.I)
-
 
 @dataclass
 class _Sentence:
@@ -38,51 +32,32 @@ class _Item:
     financial: list[Section] = field(default_factory=list)
 
 
-def item_numbers(heading: str, first: str) -> list[str]:
-    """All numbers a heading covers: 'Comment 2 and 3' -> ['2', '3'], '11-17' -> 11..17."""
-    head = _TITLE.match(heading)
-    span = heading[: head.end()] if head else heading
-    ranged = _RANGE.search(span)
-    if ranged and int(ranged[1]) < int(ranged[2]) <= int(ranged[1]) + 30:
-        return [str(n) for n in range(int(ranged[1]), int(ranged[2]) + 1)]
-    numbers = _NUMBER.findall(span)
-    return numbers or [first]
-
-
 def _items(sections: list[Section]) -> list[_Item]:
-    """Group sections into items in document order. A reply that follows several
-    recommendations answers them all; generic sections after an unanswered item, before
-    the next item, are its reply (a response that answers under topic headings)."""
-    items: list[_Item] = []
-    by_key: dict[tuple[str, tuple[str, ...]], _Item] = {}
+    """Group sections into items in document order. Generic sections after an item that
+    has no reply of its own, before the next item, are its reply (a response that answers
+    under topic headings)."""
+    items: dict[int, _Item] = {}
     current: _Item | None = None
     topic_reply = False
     for section in sections:
-        if section.recommendation is None:
+        if section.item_id is None:
             if current is not None and (topic_reply or not (current.reply or current.financial)):
-                current.reply.append(section)  # a reply under topic headings
+                current.reply.append(section)
                 topic_reply = True
             continue
         topic_reply = False
-        heading = next((p for p in section.path if _TITLE.match(p) and re.search(r"\d", p)), None)
-        if heading is None:
+        if not section.item_numbers:
             current = None  # "Conclusion" as a chapter of the response, not a numbered item
             continue
-        key = (section.item_kind or "recommendation", (heading,))
-        item = by_key.get(key)
-        if item is None:
-            title = _TITLE.sub("", heading).strip() or None
-            item = _Item(section.item_kind or "recommendation", item_numbers(heading, section.recommendation), title)
-            by_key[key] = item
-            items.append(item)
-        current = item
+        current = items.setdefault(section.item_id, _Item(
+            section.item_kind or "recommendation", list(section.item_numbers), section.item_title))
         if section.part == "response":
-            item.reply.append(section)
+            current.reply.append(section)
         elif section.part == "financial implications":
-            item.financial.append(section)
+            current.financial.append(section)
         else:
-            item.committee.append(section)
-    return items
+            current.committee.append(section)
+    return list(items.values())
 
 
 def _sentences(sections: list[Section]) -> list[_Sentence]:
@@ -94,11 +69,10 @@ def _sentences(sections: list[Section]) -> list[_Sentence]:
     return out
 
 
-def _evidence(doc: LoadedDocument, sentence: _Sentence, quote: str | None = None) -> Evidence:
-    quote = quote or sentence.text
+def _evidence(doc: LoadedDocument, sentence: _Sentence) -> Evidence:
     return Evidence(
         doc_id=doc.doc_id, file=doc.file, page=sentence.paragraph.page_at(sentence.offset),
-        section=sentence.section.path_text, quote=quote,
+        section=sentence.section.path_text, quote=sentence.text,
     )
 
 
@@ -107,12 +81,13 @@ def _text(sections: list[Section]) -> str:
 
 
 def _verdict(item: _Item, reply: list[_Sentence]) -> tuple[Verdict, _Sentence | None]:
+    """The verdict and the sentence that sets it; a stated verdict ("Response: Accept")
+    counts only where its line is there to quote."""
     for section in item.reply:
-        if section.response_status:
-            status = stated_status(section.response_status)
-            if status:
-                line = next((s for s in reply if s.section is section and section.response_status.lower() in s.text.lower()), None)
-                return Verdict(status, line.text if line else section.response_status, "stated"), line
+        status = stated_status(section.response_status) if section.response_status else None
+        line = next((s for s in reply if s.section is section and section.response_status.lower() in s.text.lower()), None) if status else None
+        if line is not None:
+            return Verdict(status, line.text, "stated"), line
     verdict = read_verdict([s.text for s in reply])
     sentence = reply[verdict.sentence_index] if verdict.sentence_index is not None else None
     return verdict, sentence
@@ -165,9 +140,9 @@ def extract_records(doc: LoadedDocument, sections: list[Section]) -> list[Record
                 recommendation_evidence=_evidence(doc, committee[0]) if committee else None,
                 response_text=_text(item.reply),
                 response_evidence=_evidence(doc, reply[0]) if reply else None,
-                status=verdict.status, status_quote=verdict.quote if verdict_sentence else None,
+                status=verdict.status, status_quote=verdict.quote,
                 status_evidence=_evidence(doc, verdict_sentence) if verdict_sentence else None,
-                status_basis=verdict.basis if verdict_sentence else "none",
+                status_basis=verdict.basis,
                 financial_implications=_text(item.financial) or None,
                 financial_evidence=_evidence(doc, financial[0]) if financial else None,
                 commitments=commitments,

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# Bump when extraction changes what records hold: an unchanged document's records are
+# then extracted again (its chunks and vectors are still reused).
+EXTRACTION_VERSION = 2
 STATUSES = ("accepted", "accepted_in_part", "accepted_in_principle", "not_accepted", "noted", "unclear", "no_response")
 
 
@@ -52,6 +55,12 @@ class Record:
     committee_doc_id: str | None = None  # the paired report, when it is in the index
     committee_text: str | None = None
     committee_evidence: Evidence | None = None
+
+    def evidence(self) -> list[Evidence]:
+        """Every citation the record carries, commitments included."""
+        fields = (self.recommendation_evidence, self.response_evidence, self.status_evidence,
+                  self.financial_evidence, self.committee_evidence, *(c.evidence for c in self.commitments))
+        return [e for e in fields if e is not None]
 
     def to_dict(self) -> dict:
         return asdict(self)

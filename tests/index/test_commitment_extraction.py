@@ -121,10 +121,7 @@ def test_every_quote_is_in_its_chunk(small_index):
     store = StoredIndex.open(small_index)
     checked = 0
     for record in stored_records(store):
-        for evidence in (record.recommendation_evidence, record.response_evidence, record.status_evidence,
-                         record.financial_evidence, record.committee_evidence, *(c.evidence for c in record.commitments)):
-            if evidence is None:
-                continue
+        for evidence in record.evidence():
             node = store.node_by_id(evidence.chunk_id)
             assert node is not None and evidence.quote in node.text, (record.doc_id, record.number, evidence.quote)
             checked += 1
@@ -138,3 +135,15 @@ def test_select_by_status_and_deadline(small_index):
     assert ("rivers-response", "1") in {(r.doc_id, r.number) for r in due}
     # Spring 2027 runs to the end of May and "in 2027" to December: neither is due by April.
     assert {(r.doc_id, r.number) for r in due} == {("rivers-response", "1"), ("rivers-response", "2"), ("rivers-response", "3")}
+
+
+def test_records_are_extracted_again_when_extraction_changed(corpus_copy, tmp_path, embedder):
+    """An index from an older extraction: the rebuild re-extracts without re-embedding."""
+    index_dir = tmp_path / "index"
+    build_index(corpus_copy, index_dir, embedder=embedder)
+    manifest = json.loads((index_dir / "manifest.json").read_text())
+    (index_dir / "manifest.json").write_text(json.dumps({**manifest, "commitments_version": 0}))
+    (index_dir / "commitments.json").write_text(json.dumps({"parts": {}, "records": []}))
+    report = build_index(corpus_copy, index_dir, embedder=embedder)
+    assert report.embedded_chunks == 0
+    assert [r.status for r in stored_records(StoredIndex.open(index_dir))] == ["accepted"] * 4
