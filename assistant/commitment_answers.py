@@ -6,23 +6,17 @@ from __future__ import annotations
 
 import re
 
-from assistant.commitments import STATUS_LABELS, due_commitments
+from assistant.commitments import STATUS_LABELS, due_commitments, status_named
 from assistant.models import Citation
+from assistant.question import read_question
 from index import StoredIndex
 from index.commitments import Evidence, Record
 from index.commitments.values import deadline as read_deadline
 
-_ITEM = re.compile(r"\b(recommendation|conclusion|comment)\s+(\d{1,3}[a-z]?)\b", re.I)
-_VERDICT = re.compile(r"\b(?:accept(?:ed)?|reject(?:ed)?|agree(?:d)?|response\s+to|respond(?:ed)?\s+to|say\s+(?:to|about))\b", re.I)
 _WHICH = re.compile(r"\b(?:which|what|list|how\s+many)\b.{0,30}\brecommendations?\b.{0,40}?\b(?P<status>rejected|not\s+accepted|accepted\s+in\s+part|partially\s+accepted|"
                     r"accepted\s+in\s+principle|accepted|noted|unanswered|not\s+answered)\b", re.I)
 _COMMITTED_BY = re.compile(r"\bcommit(?:ted|ments?)?\b.*\b(?:by|before|until)\b", re.I)
-_COST = re.compile(r"\b(?:cost|costs|financial\s+implications?|how\s+much|funding|budget)\b", re.I)
-_STATUS_WORDS = {
-    "rejected": "not_accepted", "not accepted": "not_accepted", "accepted in part": "accepted_in_part",
-    "partially accepted": "accepted_in_part", "accepted in principle": "accepted_in_principle", "accepted": "accepted",
-    "noted": "noted", "unanswered": "no_response", "not answered": "no_response",
-}
+_FINANCIAL = re.compile(r"\bfinancial\s+implications?\b|\bcost\b", re.I)
 _GENERIC = {"government", "response", "report", "committee", "house", "lords", "commons", "select", "the", "and", "for",
             "with", "from", "this", "that", "recommendations", "recommendation", "review", "department"}
 MAX_LISTED = 6
@@ -37,23 +31,22 @@ def answer_from_records(question: str, records: list[Record], store: StoredIndex
     if allowed_docs is not None:
         records = [r for r in records if r.doc_id in allowed_docs]
     records = _named_documents(question, records)
-    item = _ITEM.search(question)
-    which = _WHICH.search(question)
-    if which and not item:
-        return _list_by_status(_STATUS_WORDS[" ".join(which["status"].lower().split())], records, store)
-    if _COMMITTED_BY.search(question) and not item:
-        found = read_deadline(question)
+    facts = read_question(question)
+    if facts.item_number is None:
+        which = _WHICH.search(question)
+        if which:
+            return _list_by_status(status_named(which["status"]), records, store)
+        found = read_deadline(question) if _COMMITTED_BY.search(question) else None
         if found and not found[0].startswith("P"):
-            return _due_by(found[0].split("/")[-1], found[1], records, store)
-    if item:
-        matching = [r for r in records if r.kind == item[1].lower() and r.number == item[2]]
-        if len({r.doc_id for r in matching}) != 1:
-            return None  # ambiguous across responses, or not a record: passages decide
-        record = matching[0]
-        if _COST.search(question):
-            return _cost(record, store)
-        if _VERDICT.search(question):
-            return _verdict(record, store)
+            return _due_by(found[0].split("/")[-1], records, store)
+        return None
+    matching = [r for r in records if r.kind == facts.item_kind and r.number == facts.item_number]
+    if len({r.doc_id for r in matching}) != 1:
+        return None  # ambiguous across responses, or not a record: passages decide
+    if facts.expects == "money" or _FINANCIAL.search(question):
+        return _cost(matching[0], store)
+    if facts.asks_verdict:
+        return _verdict(matching[0], store)
     return None
 
 
@@ -143,7 +136,7 @@ def _list_by_status(status: str, records: list[Record], store: StoredIndex) -> t
     return f"{STATUS_LABELS[status].capitalize()}: " + "; ".join(lines) + more + ".", cites.items
 
 
-def _due_by(limit: str, words: str, records: list[Record], store: StoredIndex) -> tuple[str, list[Citation]] | None:
+def _due_by(limit: str, records: list[Record], store: StoredIndex) -> tuple[str, list[Citation]] | None:
     cites = _Cites(store)
     parts = []
     seen = set()

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import textwrap
+from collections import Counter
 from pathlib import Path
 
 from assistant.commitments import TABLE_COLUMNS, table_rows
@@ -62,13 +63,15 @@ def to_markdown(records: list[Record]) -> str:
 
 def to_table(records: list[Record], width: int = 100) -> str:
     """For a terminal: one block per record, grouped by document."""
+    if not records:
+        return "No commitments records match.\n"
+    per_document = Counter(r.doc_id for r in records)
     out: list[str] = []
     current = None
     for record, row in zip(records, table_rows(records)):
         if record.doc_id != current:
             current = record.doc_id
-            count = sum(1 for r in records if r.doc_id == current)
-            out.append(f"\n{record.doc_title}  ({record.doc_id}, {count} records)")
+            out.append(f"\n{record.doc_title}  ({record.doc_id}, {per_document[current]} records)")
             out.append("=" * min(width, len(out[-1])))
         head = f"{record.kind.capitalize()} {record.number}"
         if record.title:

@@ -14,6 +14,7 @@ STATUS_ALIASES = {
     "rejected": "not_accepted", "reject": "not_accepted", "not_agreed": "not_accepted", "declined": "not_accepted",
     "accept": "accepted", "agreed": "accepted", "partially_accepted": "accepted_in_part", "partly_accepted": "accepted_in_part",
     "in_part": "accepted_in_part", "in_principle": "accepted_in_principle", "unanswered": "no_response",
+    "not_answered": "no_response",
 }
 TABLE_COLUMNS = ("document", "kind", "number", "title", "status", "status_basis", "status_quote", "status_page",
                  "commitments", "deadlines", "money_gbp", "financial_implications", "answered_with",
@@ -24,16 +25,10 @@ def select(records: list[Record], doc: str | None = None, status: str | None = N
            number: str | None = None, due_by: str | None = None) -> list[Record]:
     """Records matching every given criterion. `status` may be a label ("not accepted");
     `due_by` (an ISO date prefix) keeps records with a commitment due by then."""
-    if status:
-        wanted = status.strip().lower().replace(" ", "_").replace("-", "_")
-        wanted = STATUS_ALIASES.get(wanted, wanted)
-        if wanted not in STATUSES:
-            raise ValueError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
-        status = wanted
+    status = status_named(status) if status else None
     out = []
     for record in records:
-        if doc and doc not in (record.doc_id, record.recommendation_evidence.file if record.recommendation_evidence else None) \
-                and doc.lower() not in record.doc_id.lower():
+        if doc and not _is_document(record, doc):
             continue
         if status and record.status != status:
             continue
@@ -43,6 +38,21 @@ def select(records: list[Record], doc: str | None = None, status: str | None = N
             continue
         out.append(record)
     return out
+
+
+def status_named(words: str) -> str:
+    """'not accepted', 'rejected', 'accepted_in_part' -> the status it names."""
+    wanted = "_".join(words.strip().lower().replace("-", " ").split())
+    wanted = STATUS_ALIASES.get(wanted, wanted)
+    if wanted not in STATUSES:
+        raise ValueError(f"unknown status {words!r}; one of: {', '.join(STATUSES)}")
+    return wanted
+
+
+def _is_document(record: Record, doc: str) -> bool:
+    """`doc` is the record's doc_id, its file name, or part of its doc_id."""
+    file = record.response_evidence.file if record.response_evidence else None
+    return doc in (record.doc_id, file) or doc.lower() in record.doc_id.lower()
 
 
 def due_commitments(record: Record, due_by: str) -> list:

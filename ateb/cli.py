@@ -182,9 +182,6 @@ def cmd_commitments(args: argparse.Namespace) -> int:
         print(f"{len(records)} records written to {out}", file=sys.stderr)
         return 0
     render = {"table": to_table, "md": to_markdown, "csv": to_csv, "json": to_json}[args.format]
-    if not records:
-        print("No commitments records match." if args.format == "table" else render(records), end="" if args.format != "table" else "\n")
-        return 0
     text = render(records)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

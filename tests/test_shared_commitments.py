@@ -110,10 +110,7 @@ def test_every_quote_is_in_its_chunk(shared_index, records):
     store = StoredIndex.open(shared_index)
     missing = []
     for record in records:
-        for evidence in (record.recommendation_evidence, record.response_evidence, record.status_evidence,
-                         record.financial_evidence, record.committee_evidence, *(c.evidence for c in record.commitments)):
-            if evidence is None:
-                continue
+        for evidence in record.evidence():
             node = store.node_by_id(evidence.chunk_id) if evidence.chunk_id else None
             if node is None or evidence.quote not in node.text:
                 missing.append((record.doc_id, record.number, evidence.quote[:60]))

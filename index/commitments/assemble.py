@@ -51,11 +51,9 @@ def _tie_to_chunks(records: list[Record], nodes: list[TextNode]) -> None:
     for node in nodes:
         by_doc[node.metadata["doc_id"]].append(node)
     for record in records:
-        evidence = [record.recommendation_evidence, record.response_evidence, record.status_evidence,
-                    record.financial_evidence, record.committee_evidence, *(c.evidence for c in record.commitments)]
-        for item in evidence:
-            if item is not None and item.chunk_id is None:
-                item.chunk_id = _chunk_for(item, by_doc.get(item.doc_id, []))
+        for evidence in record.evidence():
+            if evidence.chunk_id is None:
+                evidence.chunk_id = _chunk_for(evidence, by_doc.get(evidence.doc_id, []))
 
 
 def _chunk_for(evidence: Evidence, nodes: list[TextNode]) -> str | None:

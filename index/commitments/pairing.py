@@ -5,7 +5,7 @@ response renumbers as it likes; its quotation of the recommendation is near-verb
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from index.commitments.records import Evidence, Record
 from index.documents import LoadedDocument
@@ -32,7 +32,7 @@ class Passage:
     number: str | None = None  # the report's own item number, where it has one
 
     def to_dict(self) -> dict:
-        return self.__dict__.copy()
+        return asdict(self)
 
 
 def report_passages(doc: LoadedDocument, sections: list[Section]) -> list[Passage]:

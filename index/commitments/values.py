@@ -31,16 +31,16 @@ _DATE_PATTERNS = [
 _WORD_NUMBERS = {"two": 2, "three": 3, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
 
 # A sentence that promises an action: a future or committed verb with the government
-# (or a named body) doing it.
-_PROMISE = re.compile(
-    r"\b(?:will|shall|(?:is|are|remains?|remain)\s+committed\s+to|commits?\s+to|(?:has|have)\s+committed\s+to|"
-    r"plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:going|planning|due)\s+to|expects?\s+to|undertakes?\s+to)\b",
-    re.I,
+# (or a named body) doing it. The actor is the subject in front of that verb.
+_PROMISING_VERB = (
+    r"(?:will|shall|(?:is|are|remains?)\s+committed\s+to|commits?\s+to|(?:has|have)\s+committed\s+to|"
+    r"plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:going|planning|due)\s+to|expects?\s+to|undertakes?\s+to)"
 )
+_PROMISE = re.compile(rf"\b{_PROMISING_VERB}\b", re.I)
 _NOT_A_PROMISE = re.compile(r"\b(?:the\s+Committee|the\s+Inquiry|you)\s+(?:will|shall)\b|\bwill\s+(?:be\s+)?(?:need|require)|\bif\b.*\bwill\b", re.I)
 _ACTOR = re.compile(
     r"(?:^|[,;:]\s+|\band\s+)(?P<actor>(?:the\s+)?(?:[A-Z][\w’'&-]*|of|for|and|the)(?:\s+(?:[A-Z][\w’'&-]*|of|for|and|the)){0,7}|[Ww]e|[Tt]hey|[Ii]t)\s+"
-    r"(?:will|shall|(?:is|are|remains?)\s+committed\s+to|commits?\s+to|(?:has|have)\s+committed\s+to|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:going|planning|due)\s+to|expects?\s+to|continues?\s+to)\b"
+    rf"(?:{_PROMISING_VERB}|continues?\s+to)\b"
 )
 
 
@@ -101,5 +101,5 @@ def actor(sentence: str, default: str | None) -> str | None:
     if name.lower() in {"we", "it", "they"}:
         return default
     name = re.sub(r"^(?:and|the)\s+", "", name, flags=re.I)
-    name = re.sub(r"^(?:In|From|By|Over|As|Through|Following|Alongside|Since|From)\s+.*", "", name)
+    name = re.sub(r"^(?:In|From|By|Over|As|Through|Following|Alongside|Since)\s+.*", "", name)
     return (f"the {name}" if name.lower().startswith("government") else name) or default

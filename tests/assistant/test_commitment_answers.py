@@ -19,8 +19,7 @@ def test_four_accepted_records_with_financial_implications(bundled):
 def test_every_record_quote_is_an_exact_substring_of_its_chunk(bundled):
     store = bundled.store
     for record in bundled.commitments():
-        for evidence in (record.recommendation_evidence, record.response_evidence, record.status_evidence,
-                         record.financial_evidence, *(c.evidence for c in record.commitments)):
+        for evidence in record.evidence():
             node = store.node_by_id(evidence.chunk_id)
             assert node is not None and evidence.quote in node.text
 
