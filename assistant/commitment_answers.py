@@ -92,7 +92,7 @@ def _verdict(record: Record, store: StoredIndex) -> tuple[str, list[Citation]] |
     cites = _Cites(store)
     if record.status == "no_response":
         return f"The response does not answer {_label(record)}.", []
-    if record.status == "unclear" or not record.status_quote:
+    if not record.status_quote or (record.status == "unclear" and record.status_basis != "stated"):
         return None  # no verdict in the words: let passages show what the reply says
     mark = cites.mark(record.status_evidence, record.doc_title)
     if not mark:

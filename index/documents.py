@@ -23,6 +23,8 @@ class Line:
     heading_level: int | None = None  # known from markup (HTML, Markdown); None: infer
     block_end: bool = False  # the line is a whole block (an HTML <p>, <li>, table row)
     quoted: bool = False  # set apart in a callout or blockquote: in a response, the committee's words
+    table_row: str | None = None  # "Recommendation 3": the line starts that row of a response table
+    table_cell: str | None = None  # "Government Response": the line is a cell under that column header
 
 
 @dataclass

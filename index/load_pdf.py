@@ -4,12 +4,14 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from index.documents import DocumentError, Line
+from index.pdf_tables import TablePage, find_response_table, read_table_page
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -87,6 +89,20 @@ def _page_text(page) -> str:
     return layout if visible(layout) >= 0.98 * visible(plain) else plain
 
 
+def _table_pages(reader: PdfReader) -> dict[int, TablePage]:
+    """The pages of the document's response table, if it has one, read cell by cell."""
+    table = find_response_table(reader.pages)
+    if table is None:
+        return {}
+    out: dict[int, TablePage] = {}
+    for number in range(table.first_page, len(reader.pages)):
+        page = read_table_page(reader.pages[number], table, header_page=number == table.first_page)
+        if page is None:
+            break
+        out[number] = page
+    return out
+
+
 def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
     try:
         reader = PdfReader(str(path))
@@ -96,24 +112,35 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
             except Exception as exc:  # noqa: BLE001 - pypdf raises several types here
                 raise DocumentError(path, f"encrypted PDF that cannot be opened ({exc})") from exc
         labels = list(reader.page_labels)
-        pages = [[_clean(l) for l in _page_text(page).splitlines()] for page in reader.pages]
+        table_pages = _table_pages(reader)
+        pages = [
+            [(_clean(text), row) for text, row in table_pages[n].lines] if n in table_pages
+            else [(_clean(l), None) for l in _page_text(page).splitlines()]
+            for n, page in enumerate(reader.pages)
+        ]
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DocumentError(path, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
-    if not any(l.strip() for lines in pages for l in lines):
+    if not any(l.strip() for lines in pages for l, _ in lines):
         raise DocumentError(path, "PDF has no extractable text (scanned images need OCR)")
-    furniture = _running_lines(pages)
+    furniture = _running_lines([[l for l, _ in lines] for lines in pages])
     out: list[Line] = []
+    row_cells: list[Line] = []  # the open table row's cells, read after its text
     for number, lines in enumerate(pages):
         label = labels[number] if number < len(labels) else str(number + 1)
-        if number < 12 and _is_contents_page(lines):
+        if number < 12 and _is_contents_page([l for l, _ in lines]):
             continue
-        edge = {i for i, l in enumerate(lines) if l.strip()}
+        edge = {i for i, (l, _) in enumerate(lines) if l.strip()}
         edge_idx = sorted(edge)[:2] + sorted(edge)[-2:]
         kept: list[Line] = []
         gap = False
-        for i, raw in enumerate(lines):
+        cells: dict[str, list[Line]] = {}
+        for row, column, text in table_pages[number].cells if number in table_pages else []:
+            cells.setdefault(row, []).append(
+                Line(text=_clean(text), page=label, block_end=True, table_cell=column))
+        row_cells.extend(cells.get("", []))  # cells of the row carried over from the page before
+        for i, (raw, row) in enumerate(lines):
             text = raw.strip()
             if not text:
                 gap = True
@@ -122,12 +149,19 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
                 continue
             if _REFERENCE_FOOTNOTE.search(text):
                 continue
+            if row is not None:
+                kept.extend(row_cells)
+                row_cells = list(cells.get(row, []))
             if gap and kept:
                 # A blank line between two lines of one page ends a paragraph (layout mode
                 # prints one); at a page end it says nothing, as paragraphs run on.
-                kept[-1] = Line(text=kept[-1].text, page=label, block_end=True)
+                kept[-1] = replace(kept[-1], block_end=True)
             gap = False
-            kept.append(Line(text=_join_split_hyphen(text), page=label))
+            kept.append(Line(text=_join_split_hyphen(text), page=label, table_row=row))
+        if number in table_pages:
+            if number + 1 not in table_pages:
+                kept.extend(row_cells)  # the table ends: its last row is complete
+                row_cells = []
         out.extend(kept)
     info = {}
     meta = reader.metadata or {}

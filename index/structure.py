@@ -28,7 +28,7 @@ _FINANCIAL = re.compile(r"^Financial\s+implications?\s*:?\s*$", re.I)
 _STATUS = re.compile(
     r"^(?P<status>(?:partially\s+|partly\s+|not\s+|does\s+not\s+|do\s+not\s+)?"
     r"(?:accept(?:ed)?|agree(?:d)?|reject(?:ed)?|note(?:d)?|disagree(?:d)?|support(?:ed)?|decline(?:d)?)"
-    r"(?:\s+in\s+(?:principle|part|full))?|under\s+consideration)\b",
+    r"(?:\s+in\s+(?:principle|part|full))?|under\s+consideration|TBC|TBD|to\s+be\s+confirmed)\b",
     re.I,
 )
 _CHAPTER = re.compile(
@@ -41,6 +41,8 @@ _NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2})?\.?)?
 # "Recommendation 12" or "Recommendation 3: Title" alone on a line is a heading wherever
 # it falls, even after a line that a footnote or a page break left unfinished.
 _ITEM_LINE = re.compile(r"^(?:Recommendation|Conclusion|Comment)\s+\d{1,3}[a-z]?(?:\s*:.*)?$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s+")
+_RESPONSE_CELL = re.compile(r"\b(?:response|status|accepted)\b", re.I)
 _BULLET = re.compile(r"^[-•●▪*–]\s+")
 # Where a response document gives no "Response:" heading, the government's reply to a
 # recommendation starts with a paragraph in its own voice.
@@ -145,7 +147,7 @@ def _status(text: str) -> str | None:
     if not match:
         return None
     status = re.sub(r"\s+", " ", match.group("status")).strip()
-    return status[0].upper() + status[1:].lower()
+    return status if status.isupper() else status[0].upper() + status[1:].lower()
 
 
 @dataclass
@@ -159,10 +161,18 @@ class _Heading:
     item_kind: str | None = None  # recommendation / conclusion / comment, for an item heading
     numbers: tuple[str, ...] = ()  # the numbers an item heading covers
     item_id: int | None = None  # set when the heading opens its section
+    table: bool = False  # a row of a response table: its reply is the verdict cell, not prose
 
 
 def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_item: bool) -> _Heading | None:
     text = line.text.strip()
+    if line.table_row is not None:
+        kind, number = line.table_row.split()[0].lower(), line.table_row.split()[-1]
+        return _Heading(RANK_ITEM, line.table_row, "item", number=number, inline=_ROW_NUMBER.sub("", text),
+                        item_kind=kind, numbers=(number,), table=True)
+    if line.table_cell is not None and in_item and _RESPONSE_CELL.search(line.table_cell):
+        # The verdict column: "Accept in part", or "TBC" where the document has no verdict yet.
+        return _Heading(RANK_ITEM_PART, "Response", "part", status=_status(text), inline=text)
     base = float(line.heading_level) if line.heading_level else None
     item = _ITEM.match(text)
     if item and (item["num"] or item["sep"] == ":" or base is not None):
@@ -204,7 +214,11 @@ def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_it
     if base is not None:
         return _Heading(base, text, "generic")  # markup headings keep their numbers ("1.1 Policy context")
     chapter = _CHAPTER.match(text)
-    if chapter and not chapter.group(2).startswith((";", ",")) and _is_title_like(text, next_text, wrapped_ok=True):
+    # "Annex C – Government's response to ..." may wrap onto a short lower-case line;
+    # with its separator it is still a heading, where "Part 2 of the Act ..." is prose.
+    wrapped = bool(re.match(r"^\S+\s+\S+\s*[:\-–—]\s", text)) and len((next_text or "").split()) <= 3
+    if chapter and not chapter.group(2).startswith((";", ",")) and _is_title_like(
+            text, None if wrapped else next_text, wrapped_ok=True):
         return _Heading(1.0, _fix_case(text), "generic")
     numbered = _NUMBERED_HEADING.match(text)
     if numbered and _is_title_like(numbered["rest"], next_text) and len(numbered["rest"].split()) <= 8:
@@ -284,6 +298,7 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
         if i in consumed:
             continue
         can_head = (line.heading_level is not None or blank_before or not para_lines
+                    or line.table_row is not None or line.table_cell is not None
                     or _ends_sentence(para_lines[-1].text) or bool(_ITEM_LINE.match(text))
                     or bool(_CHAPTER.match(text) and len(text.split()) <= 12)
                     or line.page != lines[i - 1].page  # a page starts a line afresh
@@ -298,12 +313,13 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
             quoted_seen = line.quoted
             if heading.inline:
                 para_lines.append(Line(text=heading.inline, page=line.page))
-                flush()  # the verdict line is a sentence of its own
+                if not heading.table:
+                    flush()  # the verdict line is a sentence of its own; a table row's text runs on
         else:
             top = stack[-1] if stack else None
             starts = not para_lines or _ends_sentence(para_lines[-1].text)
             after_committee = bool(para_lines or sections[-1].paragraphs)
-            if is_response and top is not None and top.kind == "item" and after_committee and (
+            if is_response and top is not None and top.kind == "item" and not top.table and after_committee and (
                 (starts and _GOVERNMENT_VOICE.match(text))
                 or (callouts and quoted_seen and not line.quoted)
                 or (not headed_replies and not callouts and not para_lines and not _BULLET.match(text)

@@ -12,7 +12,21 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def _raw_pdf(pages: list[list[str]]) -> bytes:
+def _line_ops(lines: list[str]) -> list[str]:
+    ops = ["BT", "/F1 11 Tf", "14 TL", "72 760 Td"]
+    for line in lines:
+        ops.append(f"({_escape(line)}) Tj T*")
+    ops.append("ET")
+    return ops
+
+
+def _placed_ops(items: list[tuple[float, float, str]]) -> list[str]:
+    """Each item drawn where it says, in the order given (the content stream's order,
+    which need not be the reading order)."""
+    return [op for x, y, text in items for op in ("BT", "/F1 9 Tf", f"{x} {y} Td", f"({_escape(text)}) Tj", "ET")]
+
+
+def _raw_pdf(pages: list[list[str]], placed: bool = False, size: tuple[int, int] = (612, 792)) -> bytes:
     objects: list[bytes] = []
     n_pages = len(pages)
     # 1 catalog, 2 pages, 3 font, then (page, content) pairs.
@@ -21,13 +35,10 @@ def _raw_pdf(pages: list[list[str]]) -> bytes:
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     for i, lines in enumerate(pages):
-        ops = ["BT", "/F1 11 Tf", "14 TL", "72 760 Td"]
-        for line in lines:
-            ops.append(f"({_escape(line)}) Tj T*")
-        ops.append("ET")
+        ops = _placed_ops(lines) if placed else _line_ops(lines)
         stream = "\n".join(ops).encode("cp1252")
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = BytesIO()
@@ -53,4 +64,10 @@ def write_pdf(path: Path, pages: list[list[str]], labels: list[tuple[int, int, s
         writer.set_page_label(first, last, style=style, prefix=prefix or None, start=start)
     with open(path, "wb") as fh:
         writer.write(fh)
+    return path
+
+
+def write_placed_pdf(path: Path, pages: list[list[tuple[float, float, str]]], size: tuple[int, int] = (842, 595)) -> Path:
+    """Write pages of (x, y, text) items, e.g. a table whose cells sit beside its rows."""
+    path.write_bytes(_raw_pdf(pages, placed=True, size=size))
     return path

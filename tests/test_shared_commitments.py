@@ -13,6 +13,7 @@ COUNTS = {
     "govresp-planning-system-cp673-2022": 26,
     "govresp-social-care-funding-cp608-2022": 25,  # Comments 1-25, several answered together
     "govresp-space-economy-cp1478-2026": 40,
+    "govresp-shakespeare-review-psi-2013": 9,  # Annex C table, verdicts in a column beside each row
 }
 # (doc, number): (status, words the status quote must contain)
 STATUSES = {
@@ -56,6 +57,16 @@ STATUSES = {
     ("govresp-space-economy-cp1478-2026", "3"): ("unclear", None),
     ("govresp-space-economy-cp1478-2026", "13"): ("unclear", None),
     ("govresp-space-economy-cp1478-2026", "40"): ("unclear", None),
+    # Every row of the Shakespeare table: the verdict cell is the quote ("TBC": no verdict yet).
+    ("govresp-shakespeare-review-psi-2013", "1"): ("unclear", "TBC by CO / BIS"),
+    ("govresp-shakespeare-review-psi-2013", "2"): ("accepted", "Accept"),
+    ("govresp-shakespeare-review-psi-2013", "3"): ("accepted_in_part", "Accept in part"),
+    ("govresp-shakespeare-review-psi-2013", "4"): ("accepted_in_part", "Accept in part"),
+    ("govresp-shakespeare-review-psi-2013", "5"): ("accepted_in_part", "Accept in part"),
+    ("govresp-shakespeare-review-psi-2013", "6"): ("accepted", "Accept"),
+    ("govresp-shakespeare-review-psi-2013", "7"): ("accepted_in_part", "Accept in part"),
+    ("govresp-shakespeare-review-psi-2013", "8"): ("accepted", "Accept"),
+    ("govresp-shakespeare-review-psi-2013", "9"): ("unclear", "TBC"),
 }
 
 

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 # Bump when extraction changes what records hold: an unchanged document's records are
 # then extracted again (its chunks and vectors are still reused).
-EXTRACTION_VERSION = 2
+EXTRACTION_VERSION = 3
 STATUSES = ("accepted", "accepted_in_part", "accepted_in_principle", "not_accepted", "noted", "unclear", "no_response")
 
 

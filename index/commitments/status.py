@@ -37,6 +37,8 @@ _STATED = [
     ("accepted_in_principle", re.compile(r"^(?:accept(?:ed)?|agree(?:d)?|support(?:ed)?)\s+in\s+principle\b", re.I)),
     ("accepted", re.compile(r"^(?:accept(?:ed)?|agree(?:d)?|support(?:ed)?)(?:\s+in\s+full)?\b", re.I)),
     ("noted", re.compile(r"^(?:note(?:d)?|under\s+consideration)\b", re.I)),
+    # "TBC by CO / BIS": the document says in so many words that it gives no verdict yet.
+    ("unclear", re.compile(r"^(?:TBC|TBD|to\s+be\s+(?:confirmed|decided|determined))\b", re.I)),
 ]
 
 

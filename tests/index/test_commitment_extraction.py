@@ -1,11 +1,12 @@
 """Commitments built at index time from small real corpora: a GOV.UK-style HTML response
 that sets the committee's words in callouts and answers two comments together, a text
-response with stated verdicts, and a PDF response whose replies have no heading, paired
-with the committee report it answers."""
+response with stated verdicts, a PDF response whose replies have no heading, paired
+with the committee report it answers, and a PDF response that gives its verdicts in a
+table column beside the recommendations."""
 import json
 
 import pytest
-from pdf_writer import write_pdf
+from pdf_writer import write_pdf, write_placed_pdf
 
 from assistant.commitments import select, stored_records
 from index import StoredIndex, build_index
@@ -66,10 +67,26 @@ def small_index(tmp_path_factory, embedder):
         "Recommendation 3", "",
         "The Government should appoint a ports minister.",
     ]])
+    # Content-stream order as in real responses: each verdict cell comes after its row's
+    # text, or in the middle of it, glued to whatever line it happens to follow.
+    write_placed_pdf(corpus / "canals-response.pdf", [
+        [(36, 540, "Annex A - Government response to the canals review"),
+         (68, 500, "Recommendation"), (698, 506, "Government"), (704, 494, "Response"),
+         (758, 506, "Paragraph"), (772, 494, "no."),
+         (50, 470, "1"), (68, 470, "The Government should reopen every canal lock by 2028, so that"),
+         (68, 458, "boats can travel the whole network again."), (700, 464, "Accept"),
+         (50, 430, "2"), (68, 430, "Canal towpaths should be resurfaced for cyclists and walkers. There are many"),
+         (697, 424, "Accept in part"), (68, 418, "paths in poor repair; surfaces should be renewed by 2030."),
+         (50, 390, "3"), (68, 390, "The Government should create a national canal data strategy and publish it"),
+         (68, 378, "every year with all the evidence behind it.")],
+        [(68, 540, "Detail: the strategy should include maintenance backlogs."), (700, 530, "TBC by DfT")],
+        [(36, 540, "Annex B - Glossary"), (36, 520, "A lock is a device for raising and lowering boats.")],
+    ])
     _manifest(corpus, [
         {"file": "rivers-response.html", "title": "Government response to the Committee report on rivers", "doc_type": "government response"},
         {"file": "roads-response.txt", "title": "Roads: Government response", "doc_type": "government response"},
         {"file": "ports-response.pdf", "title": "Government response to the Ports Committee report: Harbours Matter", "doc_type": "government response"},
+        {"file": "canals-response.pdf", "title": "Government response to the canals review", "doc_type": "government response"},
         {"file": "ports-report.pdf", "title": "Harbours Matter (Ports Committee report)", "doc_type": "committee report"},
     ])
     index_dir = tmp_path_factory.mktemp("commitments-index") / "index"
@@ -115,6 +132,19 @@ def test_pdf_replies_without_headings_and_pairing_with_the_report(small_index):
     unanswered = _by(records, "ports-response", "3")
     assert unanswered.status == "no_response"
     assert unanswered.recommendation_text == "The Government should appoint a ports minister."
+
+
+def test_verdicts_from_a_table_column(small_index):
+    records = [r for r in stored_records(StoredIndex.open(small_index)) if r.doc_id == "canals-response"]
+    assert [(r.number, r.status, r.status_quote) for r in records] == [
+        ("1", "accepted", "Accept"), ("2", "accepted_in_part", "Accept in part"), ("3", "unclear", "TBC by DfT")]
+    second, third = records[1], records[2]
+    # The cell glued into row 2's text is taken out of it; the row's text runs on.
+    assert "There are many paths in poor repair" in " ".join(second.recommendation_text.split())
+    assert "Accept" not in second.recommendation_text
+    assert "Detail: the strategy should include maintenance backlogs." in third.recommendation_text
+    assert third.response_text == "TBC by DfT" and third.status_evidence.page == "2"
+    assert "Glossary" not in third.response_text
 
 
 def test_every_quote_is_in_its_chunk(small_index):

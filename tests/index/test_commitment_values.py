@@ -62,7 +62,7 @@ def test_verdict_from_the_replys_words(sentence, status):
 
 @pytest.mark.parametrize("words,status", [
     ("Accept", "accepted"), ("Accept in part", "accepted_in_part"), ("Accepted in principle", "accepted_in_principle"),
-    ("Not accepted", "not_accepted"), ("Reject", "not_accepted"), ("Noted", "noted"), ("TBC by CO / BIS", None),
+    ("Not accepted", "not_accepted"), ("Reject", "not_accepted"), ("Noted", "noted"), ("TBC by CO / BIS", "unclear"), ("Government should", None),
 ])
 def test_stated_verdicts(words, status):
     assert stated_status(words) == status
