@@ -49,6 +49,30 @@ class Assistant:
     def documents(self) -> list[dict]:
         return list(self.store.documents)
 
+    def passage(self, chunk_id: str) -> dict | None:
+        """A chunk's text and where it sits (doc_id, title, page, section), e.g. to show a
+        cited quote inside its passage."""
+        node = self.store.node_by_id(chunk_id)
+        if node is None:
+            return None
+        meta = node.metadata
+        return {"chunk_id": chunk_id, "text": node.text, "doc_id": meta.get("doc_id"), "title": meta.get("title"),
+                "page": meta.get("page"), "section": meta.get("section")}
+
+    def document_pages(self, doc_id: str) -> list[tuple[str, str]]:
+        """A document's indexed text as (printed page, passages starting on it), in order."""
+        pages: dict[str, list[str]] = {}
+        previous = ""
+        for _, node in self.store.nodes_of_document(doc_id):
+            text = node.text
+            # Chunks overlap a little; the page shows each sentence once.
+            text = text[_overlap(previous, text):]
+            previous = node.text
+            for page, part in _page_parts(text, node.metadata, len(node.text) - len(text)):
+                if part.strip():
+                    pages.setdefault(page, []).append(part.strip())
+        return [(page, "\n\n".join(parts)) for page, parts in pages.items()]
+
     def commitments(self, doc: str | None = None, status: str | None = None, due_by: str | None = None) -> list:
         """Commitments records (see `ateb commitments`), filtered like the command."""
         from assistant.commitments import select
@@ -73,7 +97,8 @@ class Assistant:
         from_records = None
         if not retrieval_only:
             allowed = None if filters is None or filters.is_empty() else {d["doc_id"] for d in self.store.documents if filters.accepts(d)}
-            from_records = answer_from_records(query, self.records, self.store, allowed)
+            from_records = answer_from_records(query, self.records, self.store, allowed,
+                                               passages=[h.node.metadata for h in hits[:3]])
         if retrieval_only:
             text, citations, abstained = "", [], False
         elif from_records is not None:
@@ -84,9 +109,20 @@ class Assistant:
                 self.settings.answer_max_sentences, self.settings.answer_max_words, self.settings.abstain_below,
             )
         done = time.perf_counter()
+        retrieved = [RetrievedChunk(chunk_id=h.node.node_id, doc_id=h.node.metadata["doc_id"], score=round(h.score, 4),
+                                    text=h.node.text) for h in hits[:k]]
+        # A verdict cited from the commitments records may sit in a chunk outside the top
+        # k; it follows them, so every cited quote can be checked against `retrieved`.
+        listed = {r.chunk_id for r in retrieved}
+        for citation in citations:
+            node = None if citation.chunk_id in listed else self.store.node_by_id(citation.chunk_id)
+            if node is not None:
+                retrieved.append(RetrievedChunk(chunk_id=node.node_id, doc_id=node.metadata["doc_id"],
+                                                score=citation.score, text=node.text))
+                listed.add(node.node_id)
         return Answer(
             question=question, answer=text, abstained=abstained, citations=citations,
-            retrieved=[RetrievedChunk(chunk_id=h.node.node_id, doc_id=h.node.metadata["doc_id"], score=round(h.score, 4), text=h.node.text) for h in hits[:k]],
+            retrieved=retrieved,
             timings_ms=Timings(
                 retrieve=round((retrieved_at - started) * 1000, 1), rerank=0.0,
                 answer=round((done - retrieved_at) * 1000, 1), total=round((done - started) * 1000, 1),
@@ -100,3 +136,25 @@ class Assistant:
         extra = {key: value for key, value in item.items() if key not in CONTRACT_KEYS}
         answer = self.ask(item["question"], k=k, filters=filters, retrieval_only=retrieval_only, history=history)
         return {**extra, **answer.model_dump()}
+
+
+def _overlap(before: str, after: str, limit: int = 600) -> int:
+    """Length of the longest tail of `before` that `after` starts with."""
+    for size in range(min(limit, len(before), len(after)), 20, -1):
+        if before.endswith(after[:size]):
+            return size
+    return 0
+
+
+def _page_parts(text: str, meta: dict, skipped: int) -> list[tuple[str, str]]:
+    """`text` (a chunk's text after its first `skipped` characters) cut where the printed
+    page changes ('page_offsets' is "0:4;310:5")."""
+    marks = []
+    for item in str(meta.get("page_offsets") or "").split(";"):
+        at, _, label = item.partition(":")
+        if at.isdigit() and label:
+            marks.append((max(int(at) - skipped, 0), label))
+    if not marks:
+        return [(str(meta.get("page") or ""), text)]
+    marks = [m for i, m in enumerate(marks) if i + 1 == len(marks) or marks[i + 1][0] > 0] or marks[-1:]
+    return [(label, text[at: marks[i + 1][0] if i + 1 < len(marks) else len(text)]) for i, (at, label) in enumerate(marks)]

@@ -8,7 +8,7 @@ import re
 
 from assistant.commitments import STATUS_LABELS, due_commitments, status_named
 from assistant.models import Citation
-from assistant.question import read_question
+from assistant.question import read_question, with_item_from_passages
 from index import StoredIndex
 from index.commitments import Evidence, Record
 from index.commitments.values import deadline as read_deadline
@@ -23,15 +23,24 @@ MAX_LISTED = 6
 
 
 def answer_from_records(question: str, records: list[Record], store: StoredIndex,
-                        allowed_docs: set[str] | None = None) -> tuple[str, list[Citation]] | None:
+                        allowed_docs: set[str] | None = None,
+                        passages: list[dict] | None = None) -> tuple[str, list[Citation]] | None:
     """(answer text with [n] markers, citations), or None when the records do not settle
-    the question and passage retrieval should answer it."""
+    the question and passage retrieval should answer it. `passages` (metadata of the
+    best retrieved chunks) name the recommendation a verdict question describes in words."""
     if not records:
         return None
     if allowed_docs is not None:
         records = [r for r in records if r.doc_id in allowed_docs]
     records = _named_documents(question, records)
     facts = read_question(question)
+    described = with_item_from_passages(facts, passages or [])
+    if facts.item_number is None and described.item_number is not None:
+        # "the verdict on the twin-track recommendation": only a verdict the document
+        # states settles it; anything less is left to the passages.
+        record = next((r for r in records if (r.doc_id, r.kind, r.number) ==
+                       (described.doc_id, described.item_kind, described.item_number)), None)
+        return _verdict(record, store) if record is not None and record.status_basis == "stated" else None
     if facts.item_number is None:
         which = _WHICH.search(question)
         if which:

@@ -1,4 +1,4 @@
-"""The `ateb` command: build, ask, docs.
+"""The `ateb` command: build, ask, docs, commitments, serve, eval.
 
 Stages are imported inside each command so `ateb --help` is instant and a command
 loads only what it needs.
@@ -191,6 +191,35 @@ def cmd_commitments(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from index import IndexUnavailable
+    from ui import serve
+    from ui.access import AccessError
+
+    overrides = {"host": args.host, "port": args.port, "users_file": args.users, "data_dir": args.data_dir}
+    settings = load_settings(index_dir=args.index, **overrides)
+    if args.share:
+        print("ateb: --share publishes the app through a public tunnel; anyone with the link can use it",
+              file=sys.stderr)
+    try:
+        serve(settings, share=args.share)
+    except (IndexUnavailable, AccessError) as exc:
+        return _fail(str(exc))
+    return 0
+
+
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from ui.access import hash_password
+
+    password = sys.stdin.readline().rstrip("\n") if args.stdin else getpass.getpass("Password: ")
+    if not password:
+        return _fail("empty password")
+    print(hash_password(password))
+    return 0
+
+
 def cmd_eval_run(args: argparse.Namespace) -> int:
     from eval.check_set import load_set
     from eval.runner import Gate, run_set
@@ -267,6 +296,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv", "xlsx", "md"), default="table")
     p.add_argument("--out", type=Path, help="write to this file (xlsx default: commitments.xlsx)")
     p.set_defaults(func=cmd_commitments)
+
+    p = sub.add_parser("serve", help="start the web app (Chat, Commitments, Documents) on 127.0.0.1")
+    p.add_argument("--index", type=Path, help="index directory (default var/index, or ATEB_INDEX_DIR)")
+    p.add_argument("--host", help="address to bind (default 127.0.0.1, or ATEB_HOST)")
+    p.add_argument("--port", type=int, help="port (default 7860, or ATEB_PORT)")
+    p.add_argument("--share", action="store_true", help="also publish through Gradio's public share link (off by default)")
+    p.add_argument("--users", type=Path, help="JSON users file with hashed passwords and roles; login required when set")
+    p.add_argument("--data-dir", type=Path, help="where feedback and exports go (default var/)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("hash-password", help="print the hash of a password, for a users file or ATEB_UI_USERS")
+    p.add_argument("--stdin", action="store_true", help="read the password from stdin instead of prompting")
+    p.set_defaults(func=cmd_hash_password)
 
     ev = sub.add_parser("eval", help="run a known-answer question set, compare runs").add_subparsers(dest="eval_command", required=True)
     p = ev.add_parser("run", help="answer every question of a set and score it")

@@ -46,6 +46,12 @@ class Settings(BaseSettings):
 
     embed_batch_size: int = 32
 
+    # The app (`ateb serve`): loopback only unless told otherwise; login when users exist.
+    data_dir: Path = Field(PROJECT_ROOT / "var", description="feedback log, exports")
+    host: str = Field("127.0.0.1", description="address the app binds to")
+    port: int = Field(7860, description="port the app listens on")
+    users_file: Path | None = Field(None, description="JSON users file with hashed passwords and roles")
+
 
 def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with explicit (e.g. CLI) values on top."""

@@ -159,3 +159,38 @@ def test_commitments_command_formats(bundled_index, tmp_path):
     assert sheet.max_row == 5 and sheet["E2"].value == "accepted"
     bad = ateb("commitments", "--index", str(bundled_index), "--status", "maybe")
     assert bad.returncode == 2 and "unknown status 'maybe'" in bad.stderr
+
+
+def test_serve_starts_the_app_on_loopback(bundled_index, tmp_path):
+    """The README's main command ends in `ateb serve`: it must answer on 127.0.0.1."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ateb", "serve", "--index", str(bundled_index), "--port", str(port),
+         "--data-dir", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/config", timeout=5) as response:
+                    config = json.loads(response.read())
+                break
+            except OSError:
+                assert process.poll() is None and time.time() < deadline, process.stdout.read() if process.poll() is not None else "timeout"
+                time.sleep(1)
+        names = {d.get("api_name") for d in config.get("dependencies", [])}
+        assert {"ask", "commitments"} <= names
+        assert config.get("auth_required") in (None, False)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_hash_password_for_a_users_file():
+    run = ateb("hash-password", "--stdin", stdin="s3cret\n")
+    assert run.returncode == 0 and run.stdout.startswith("scrypt$") and "s3cret" not in run.stdout

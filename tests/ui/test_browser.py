@@ -1,0 +1,181 @@
+"""The app in a real browser: Debian's Chromium driven by Playwright against the app
+served on a free loopback port, over a real index of the bundled corpus plus a hostile
+document. Screenshots of each tab go to var/test-artifacts/ui/ to be looked at."""
+from __future__ import annotations
+
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (scripts/setup.sh --test installs it)")
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "var" / "test-artifacts" / "ui"
+# Chromium as the machine allows it: no sandbox as root, no background network calls.
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HOSTILE = """Aberport harbour notice
+
+The harbour master of Aberport is Ms Eira Jones <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">.
+
+Ships must report to the harbour master of Aberport before docking.
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_index(tmp_path_factory, embedder):
+    from index import build_index
+
+    corpus = tmp_path_factory.mktemp("ui") / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    (corpus / "aberport-notice.txt").write_text(HOSTILE)
+    index_dir = corpus.parent / "index"
+    build_index(corpus, index_dir, embedder=embedder)
+    return index_dir
+
+
+def _serve(index_dir, embedder, data_dir, users=None):
+    from assistant import Assistant
+    from ui.access import Access
+    from ui.app import build_app, launch_options
+
+    access = Access(users or {})
+    app = build_app(Assistant.open(index_dir, embedder=embedder), access, data_dir)
+    port = _free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
+               **launch_options(access, data_dir))
+    return app, f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="module")
+def open_app(app_index, embedder, tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("ui-data")
+    app, url = _serve(app_index, embedder, data_dir)
+    yield url, data_dir
+    app.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _ask(page, question: str) -> None:
+    page.fill("#ateb-question textarea", question)
+    page.keyboard.press("Enter")
+
+
+def test_chat_answers_with_a_citation_that_can_be_clicked(open_app, page):
+    url, data_dir = open_app
+    page.goto(url)
+    _ask(page, "Who chairs the Expert Group on Social Cohesion?")
+    card = page.locator("#ateb-sources #ateb-src-1")
+    card.wait_for(timeout=30_000)
+    assert "Gaynor Legall" in page.locator("#ateb-chat").inner_text()
+    assert "page 4" in card.inner_text()
+    assert "Gaynor Legall" in card.locator("mark").inner_text()
+    page.locator("#ateb-chat a.ateb-cite").first.click()
+    assert "ateb-focus" in card.get_attribute("class")
+    assert "[1]" in page.locator("#ateb-markdown textarea").input_value()
+    page.click("#ateb-up")
+    page.locator("#ateb-thanks").get_by_text("recorded").wait_for(timeout=10_000)
+    assert '"rating": "up"' in (data_dir / "feedback.jsonl").read_text()
+    _shot(page, "chat")
+
+
+def test_follow_up_and_abstention(open_app, page):
+    page.goto(open_app[0])
+    _ask(page, "What is the population of Mars?")
+    page.locator("#ateb-chat .ateb-abstain").wait_for(timeout=30_000)
+    assert "No sources" in page.locator("#ateb-sources").inner_text()
+
+
+def test_commitments_tab_lists_four_accepted_recommendations(open_app, page):
+    page.goto(open_app[0])
+    page.get_by_role("tab", name="Commitments").click()
+    page.locator("#ateb-commitments .ateb-status:visible").first.wait_for(timeout=30_000)
+    labels = page.locator("#ateb-commitments [role=gridcell] .ateb-status:visible").all_inner_texts()
+    assert labels == ["accepted"] * 4
+    page.locator("#ateb-commitments [data-testid=cell-1-1]").click()
+    record = page.locator("#ateb-record")
+    record.get_by_text("Community Right to Buy").first.wait_for(timeout=15_000)
+    assert "Recommendation 2" in record.inner_text() and "Response: Accept" in record.inner_text()
+    with page.expect_download() as download:
+        page.click("#ateb-csv")
+    assert download.value.suggested_filename.endswith(".csv")
+    _shot(page, "commitments")
+
+
+def test_documents_tab_shows_hostile_text_as_text(open_app, page):
+    page.goto(open_app[0])
+    page.on("dialog", lambda dialog: pytest.fail(f"a document opened a dialog: {dialog.message}"))
+    _ask(page, "Who is the harbour master of Aberport?")
+    page.locator("#ateb-sources .ateb-source").first.wait_for(timeout=30_000)
+    assert "Eira Jones" in page.locator("#ateb-chat").inner_text()
+    page.get_by_role("tab", name="Documents").click()
+    page.locator("#ateb-doc-view input").click()
+    page.get_by_role("option", name="Aberport").first.click()
+    shown = page.locator("#ateb-page")
+    shown.get_by_text("Eira Jones").first.wait_for(timeout=15_000)
+    assert "<script>window.__pwned = 1</script>" in shown.inner_text()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#ateb-page script, #ateb-sources script, #ateb-page img").count() == 0
+    _shot(page, "documents")
+
+
+def test_api_endpoints_for_batch_users(open_app):
+    from gradio_client import Client
+
+    client = Client(open_app[0], verbose=False)
+    answer = client.predict("Who chairs the Expert Group on Social Cohesion?", [], "", api_name="/ask")
+    assert "Gaynor Legall" in answer["answer"] and answer["citations"][0]["page"] == "4"
+    records = client.predict("welsh-gov-response-social-cohesion-2025", "accepted", api_name="/commitments")
+    assert [r["number"] for r in records] == ["1", "2", "3", "4"]
+
+
+def test_login_required_when_users_are_configured(app_index, embedder, tmp_path, page):
+    from ui.access import User, hash_password
+
+    users = {"ann": User("ann", hash_password("harbour-lights"), "admin")}
+    app, url = _serve(app_index, embedder, tmp_path, users)
+    try:
+        page.goto(url)
+        page.get_by_role("button", name="Login").wait_for(timeout=30_000)
+        assert page.locator("#ateb-question").count() == 0
+        page.get_by_label("username").fill("ann")
+        page.get_by_label("password").fill("wrong")
+        page.get_by_role("button", name="Login").click()
+        page.get_by_text("Incorrect", exact=False).first.wait_for(timeout=10_000)
+        page.get_by_label("username").fill("ann")
+        page.get_by_label("password").fill("harbour-lights")
+        page.get_by_role("button", name="Login").click()
+        page.locator("#ateb-question textarea").wait_for(timeout=30_000)
+        _shot(page, "login-then-chat")
+    finally:
+        app.close()
