@@ -31,7 +31,9 @@ _MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\b|\d+(?:\
 _DATE = re.compile(
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter|\bterm\b|next year|this year|"
-    r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately)", re.I)
+    r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:daily|weekly|fortnightly|monthly|quarterly)\b|\bQ[1-4]\b)", re.I)
 # A person's name: an honorific or post-nominal beside capitalised words, or two or three
 # capitalised words none of which is the vocabulary of institutions.
 _HONORIFIC = re.compile(

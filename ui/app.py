@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import threading
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no usage pings
@@ -18,6 +19,8 @@ from assistant.commitments import STATUS_LABELS  # noqa: E402
 from ui import views  # noqa: E402
 from ui.access import Access  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
+from ui.upload import MAX_BYTES, UploadRejected, store_upload  # noqa: E402
+from index import build_index  # noqa: E402
 
 ANY = "(any)"
 EXAMPLES = [
@@ -64,16 +67,34 @@ def _safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", text)[:80] or "all"
 
 
+class _Live:
+    """The assistant the app answers with; replaced whole once an upload is indexed, so a
+    question is answered by one consistent index from start to end."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.building = threading.Lock()  # one build of the index at a time
+
+    @property
+    def documents(self) -> dict[str, dict]:
+        return {d["doc_id"]: d for d in self.assistant.documents()}
+
+    def responses(self) -> list[tuple[str, str]]:
+        return sorted({(r.doc_title, r.doc_id) for r in self.assistant.records})
+
+    def options(self, field: str) -> list[str]:
+        return [ANY] + sorted({str(d.get(field)) for d in self.documents.values() if d.get(field)})
+
+
 def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path | None = None) -> gr.Blocks:
     access = access or Access({})
     data_dir = Path(data_dir or assistant.settings.data_dir)
     exports = data_dir / "exports"
     feedback_log = data_dir / "feedback.jsonl"
-    documents = {d["doc_id"]: d for d in assistant.documents()}
-    responses = sorted({(r.doc_title, r.doc_id) for r in assistant.records})
-
-    def options(field: str) -> list[str]:
-        return [ANY] + sorted({str(d.get(field)) for d in documents.values() if d.get(field)})
+    live = _Live(assistant)
+    documents = live.documents
+    responses = live.responses()
+    options = live.options
 
     # ---- chat -------------------------------------------------------------------------
     def on_ask(question, chat, turns, doc_type, publisher, document, date_from, date_to):  # noqa: ANN001, ANN202
@@ -82,12 +103,13 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
             return chat, turns, gr.skip(), gr.skip(), ""
         filters = Filters(doc_type=_choice(doc_type), publisher=_choice(publisher), document=_choice(document),
                           date_from=(date_from or "").strip() or None, date_to=(date_to or "").strip() or None)
-        answer = assistant.ask(question, filters=filters, history=[{"question": t["question"]} for t in turns])
-        passages = {c.chunk_id: assistant.passage(c.chunk_id) or {} for c in answer.citations}
+        current = live.assistant
+        answer = current.ask(question, filters=filters, history=[{"question": t["question"]} for t in turns])
+        passages = {c.chunk_id: current.passage(c.chunk_id) or {} for c in answer.citations}
         chat = [*chat, {"role": "user", "content": html.escape(question)},
                 {"role": "assistant", "content": views.answer_html(answer)}]
         turns = [*turns, {"question": question, "answer": answer.answer}]
-        return chat, turns, views.sources_html(answer, passages, documents), views.answer_markdown(answer), ""
+        return chat, turns, views.sources_html(answer, passages, live.documents), views.answer_markdown(answer), ""
 
     def rate(rating: str):  # noqa: ANN202
         def handler(turns, comment, request: gr.Request):  # noqa: ANN001, ANN202
@@ -107,7 +129,7 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
 
     # ---- commitments ------------------------------------------------------------------
     def show_commitments(doc, status):  # noqa: ANN001, ANN202
-        records = assistant.commitments(doc=_choice(doc), status=_choice(status))
+        records = live.assistant.commitments(doc=_choice(doc), status=_choice(status))
         exports.mkdir(parents=True, exist_ok=True)
         stem = exports / f"commitments-{_safe_name(_choice(doc) or 'all')}-{_safe_name(_choice(status) or 'all')}"
         csv_path = stem.with_suffix(".csv")
@@ -123,30 +145,63 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
         if row is None or not 0 <= row < len(keys):
             return ""
         doc_id, kind, number = keys[row]
-        record = next(r for r in assistant.records if (r.doc_id, r.kind, r.number) == (doc_id, kind, number))
+        record = next(r for r in live.assistant.records if (r.doc_id, r.kind, r.number) == (doc_id, kind, number))
         return views.record_html(record)
 
     # ---- documents --------------------------------------------------------------------
     def pages_of(doc_id):  # noqa: ANN001, ANN202
-        pages = [p for p, _ in assistant.document_pages(doc_id)] if doc_id else []
+        pages = [p for p, _ in live.assistant.document_pages(doc_id)] if doc_id else []
         return gr.update(choices=pages, value=pages[0] if pages else None)
 
     def show_page(doc_id, page):  # noqa: ANN001, ANN202
         if not doc_id:
             return ""
-        text = next((t for p, t in assistant.document_pages(doc_id) if p == page), "")
-        return views.page_html(documents.get(doc_id, {}).get("title", doc_id), page or "", text)
+        text = next((t for p, t in live.assistant.document_pages(doc_id) if p == page), "")
+        return views.page_html(live.documents.get(doc_id, {}).get("title", doc_id), page or "", text)
+
+    def can_upload(request: gr.Request):  # noqa: ANN202
+        return gr.update(visible=access.role(getattr(request, "username", None)) == "admin")
+
+    def upload(files, request: gr.Request, progress=gr.Progress(track_tqdm=True)):  # noqa: ANN001, ANN202, B008
+        if access.role(getattr(request, "username", None)) != "admin":
+            return ("Only an administrator can add documents.",) + (gr.skip(),) * 4
+        current = live.assistant
+        corpus_dir = Path(current.store.manifest.get("corpus_dir") or current.settings.corpus_dir)
+        notes, stored = [], 0
+        with live.building:
+            for path in files or []:
+                name = Path(path).name
+                try:
+                    kept = store_upload(Path(path).read_bytes(), corpus_dir)
+                    stored += 1
+                    notes.append(f"- {html.escape(name)}: stored as {kept.name}")
+                except UploadRejected as exc:
+                    notes.append(f"- {html.escape(name)}: rejected, {exc}")
+            if stored:
+                settings = current.settings
+                report = build_index(corpus_dir, current.store.path, settings.chunk_tokens, settings.chunk_overlap_tokens,
+                                     embedder=current.embedder, progress=True)
+                live.assistant = Assistant.open(current.store.path, settings=settings, embedder=current.embedder)
+                notes.append(f"Indexed: {report.documents} documents, {report.chunks} chunks "
+                             f"({report.embedded_documents} new or changed) in {report.seconds:.1f} s.")
+                notes += [f"- skipped {html.escape(f)}: {html.escape(why)}" for f, why in report.skipped]
+        docs = live.documents
+        return ("\n".join(notes) or "No file given.",
+                views.document_rows(list(docs.values()), live.assistant.records),
+                gr.update(choices=[(d.get("title", k), k) for k, d in docs.items()]),
+                gr.update(choices=[ANY] + sorted(docs)),
+                gr.update(choices=[(t, d) for t, d in live.responses()] + [("All responses", ANY)]))
 
     # ---- API for batch users ----------------------------------------------------------
     def api_ask(question: str, history: list[str] | None = None, document: str = "") -> dict:
         """Ask one question; `history` holds earlier questions of the conversation."""
         filters = Filters(document=document or None)
-        answer = assistant.ask(question, filters=filters, history=[{"question": q} for q in history or []])
+        answer = live.assistant.ask(question, filters=filters, history=[{"question": q} for q in history or []])
         return answer.model_dump()
 
     def api_commitments(doc: str = "", status: str = "") -> list[dict]:
         """Commitments records (as `ateb commitments --format json`), filtered."""
-        return [r.to_dict() for r in assistant.commitments(doc=doc or None, status=status or None)]
+        return [r.to_dict() for r in live.assistant.commitments(doc=doc or None, status=status or None)]
 
     with gr.Blocks(title="Ateb", analytics_enabled=False) as app:
         gr.Markdown("## Ateb — answers from government documents, every claim with its source")
@@ -209,7 +264,7 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
                 app.load(show_commitments, [doc_pick, status_pick], pick_outputs, api_visibility="private")
 
             with gr.Tab("Documents", id="documents"):
-                gr.Dataframe(value=views.document_rows(list(documents.values()), assistant.records),
+                doc_table = gr.Dataframe(value=views.document_rows(list(documents.values()), assistant.records),
                              headers=views.DOCUMENT_HEADERS, interactive=False, wrap=True, elem_id="ateb-documents",
                              column_widths=["19%", "33%", "11%", "15%", "7%", "5%", "5%", "5%"])
                 with gr.Row():
@@ -221,6 +276,16 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
                 doc_view.change(pages_of, [doc_view], [page_view], api_visibility="private")
                 page_view.change(show_page, [doc_view, page_view], [page_text], api_visibility="private")
                 app.load(pages_of, [doc_view], [page_view], api_visibility="private")
+                with gr.Group(visible=False) as upload_box:
+                    gr.Markdown("### Add documents (administrators)\nPDF, HTML or text, up to 25 MB each; "
+                                "the type is read from the content, not the name.")
+                    files = gr.File(file_count="multiple", file_types=[".pdf", ".html", ".htm", ".txt", ".md"],
+                                    label="Documents to add", elem_id="ateb-upload")
+                    add = gr.Button("Add and index", variant="primary", elem_id="ateb-add")
+                    upload_report = gr.Markdown(elem_id="ateb-upload-report")
+                add.click(upload, [files], [upload_report, doc_table, doc_view, document, doc_pick],
+                          api_visibility="private")
+                app.load(can_upload, None, [upload_box], api_visibility="private")
 
         gr.api(api_ask, api_name="ask")
         gr.api(api_commitments, api_name="commitments")
@@ -235,5 +300,6 @@ def launch_options(access: Access, data_dir: Path) -> dict:
         "css": CSS, "head": HEAD,
         "theme": gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]),
         "allowed_paths": [str(Path(data_dir) / "exports")],
+        "max_file_size": MAX_BYTES,
         "footer_links": ["api"],
     }

@@ -159,10 +159,32 @@ def test_api_endpoints_for_batch_users(open_app):
     assert [r["number"] for r in records] == ["1", "2", "3", "4"]
 
 
+def test_upload_indexes_a_document_and_rejects_a_fake(open_app, page, tmp_path):
+    page.goto(open_app[0])
+    page.get_by_role("tab", name="Documents").click()
+    notice = tmp_path / "ferry-notice.txt"
+    notice.write_text("Ferry notice\n\nThe Aberport ferry runs every Tuesday at 9am from Pier 4.\n")
+    fake = tmp_path / "report.pdf"
+    fake.write_bytes(bytes(range(256)) * 4)  # named like a PDF, but not one
+    page.locator("#ateb-upload input[type=file]").set_input_files([str(notice), str(fake)])
+    page.click("#ateb-add")
+    report = page.locator("#ateb-upload-report")
+    report.get_by_text("Indexed").wait_for(timeout=120_000)
+    text = report.inner_text()
+    assert "ferry-notice.txt: stored as upload-" in text and "report.pdf: rejected" in text
+    assert "Ferry notice" in page.locator("#ateb-documents").inner_text()
+    _shot(page, "documents-upload")
+    page.get_by_role("tab", name="Chat").click()
+    _ask(page, "When does the Aberport ferry run?")
+    page.locator("#ateb-sources .ateb-source").first.wait_for(timeout=30_000)
+    assert "Tuesday" in page.locator("#ateb-chat").inner_text()
+
+
 def test_login_required_when_users_are_configured(app_index, embedder, tmp_path, page):
     from ui.access import User, hash_password
 
-    users = {"ann": User("ann", hash_password("harbour-lights"), "admin")}
+    users = {"ann": User("ann", hash_password("harbour-lights"), "admin"),
+             "bob": User("bob", hash_password("reader-pass"), "reader")}
     app, url = _serve(app_index, embedder, tmp_path, users)
     try:
         page.goto(url)
@@ -176,6 +198,25 @@ def test_login_required_when_users_are_configured(app_index, embedder, tmp_path,
         page.get_by_label("password").fill("harbour-lights")
         page.get_by_role("button", name="Login").click()
         page.locator("#ateb-question textarea").wait_for(timeout=30_000)
-        _shot(page, "login-then-chat")
+        page.get_by_role("tab", name="Documents").click()
+        page.locator("#ateb-upload").wait_for(timeout=15_000)  # ann is an administrator
+        _shot(page, "login-then-documents")
+    finally:
+        app.close()
+
+
+def test_a_reader_cannot_add_documents(app_index, embedder, tmp_path, page):
+    from ui.access import User, hash_password
+
+    app, url = _serve(app_index, embedder, tmp_path, {"bob": User("bob", hash_password("reader-pass"), "reader")})
+    try:
+        page.goto(url)
+        page.get_by_label("username").fill("bob")
+        page.get_by_label("password").fill("reader-pass")
+        page.get_by_role("button", name="Login").click()
+        page.locator("#ateb-question textarea").wait_for(timeout=30_000)
+        page.get_by_role("tab", name="Documents").click()
+        page.locator("#ateb-documents").wait_for(timeout=15_000)
+        assert not page.locator("#ateb-upload").is_visible()
     finally:
         app.close()
