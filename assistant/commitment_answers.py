@@ -34,13 +34,6 @@ def answer_from_records(question: str, records: list[Record], store: StoredIndex
         records = [r for r in records if r.doc_id in allowed_docs]
     records = _named_documents(question, records)
     facts = read_question(question)
-    described = with_item_from_passages(facts, passages or [])
-    if facts.item_number is None and described.item_number is not None:
-        # "the verdict on the twin-track recommendation": only a verdict the document
-        # states settles it; anything less is left to the passages.
-        record = next((r for r in records if (r.doc_id, r.kind, r.number) ==
-                       (described.doc_id, described.item_kind, described.item_number)), None)
-        return _verdict(record, store) if record is not None and record.status_basis == "stated" else None
     if facts.item_number is None:
         which = _WHICH.search(question)
         if which:
@@ -48,7 +41,7 @@ def answer_from_records(question: str, records: list[Record], store: StoredIndex
         found = read_deadline(question) if _COMMITTED_BY.search(question) else None
         if found and not found[0].startswith("P"):
             return _due_by(found[0].split("/")[-1], records, store)
-        return None
+        return _described_verdict(facts, records, store, passages or [])
     matching = [r for r in records if r.kind == facts.item_kind and r.number == facts.item_number]
     if len({r.doc_id for r in matching}) != 1:
         return None  # ambiguous across responses, or not a record: passages decide
@@ -57,6 +50,18 @@ def answer_from_records(question: str, records: list[Record], store: StoredIndex
     if facts.asks_verdict:
         return _verdict(matching[0], store)
     return None
+
+
+def _described_verdict(facts, records: list[Record], store: StoredIndex,  # noqa: ANN001 - QuestionFacts
+                       passages: list[dict]) -> tuple[str, list[Citation]] | None:
+    """'The verdict on the twin-track recommendation': the recommendation the best passages
+    are about, when the document states its verdict; anything less is left to passages."""
+    described = with_item_from_passages(facts, passages)
+    if described.item_number is None:
+        return None
+    record = next((r for r in records if (r.doc_id, r.kind, r.number) ==
+                   (described.doc_id, described.item_kind, described.item_number)), None)
+    return _verdict(record, store) if record is not None and record.status_basis == "stated" else None
 
 
 def _named_documents(question: str, records: list[Record]) -> list[Record]:

@@ -118,7 +118,7 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
             last = turns[-1]
             record_feedback(feedback_log, last["question"], last["answer"], rating, comment or "",
                             getattr(request, "username", None))
-            return "", f"Thanks: feedback ({'👍' if rating == 'up' else '👎'}) recorded."
+            return "", f"Thanks: feedback ({'helpful' if rating == 'up' else 'not helpful'}) recorded."
         return handler
 
     def liked(turns, data: gr.LikeData, request: gr.Request):  # noqa: ANN001, ANN202
@@ -182,7 +182,7 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
                 report = build_index(corpus_dir, current.store.path, settings.chunk_tokens, settings.chunk_overlap_tokens,
                                      embedder=current.embedder, progress=True)
                 live.assistant = Assistant.open(current.store.path, settings=settings, embedder=current.embedder)
-                notes.append(f"Indexed: {report.documents} documents, {report.chunks} chunks "
+                notes.append(f"\nIndexed: {report.documents} documents, {report.chunks} chunks "
                              f"({report.embedded_documents} new or changed) in {report.seconds:.1f} s.")
                 notes += [f"- skipped {html.escape(f)}: {html.escape(why)}" for f, why in report.skipped]
         docs = live.documents

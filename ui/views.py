@@ -135,7 +135,7 @@ def record_html(record: Record) -> str:
     )
 
 
-DOCUMENT_HEADERS = ["Document", "Title", "Type", "Publisher", "Date", "Pages", "Chunks", "Recommendations"]
+DOCUMENT_HEADERS = ["Document", "Title", "Type", "Publisher", "Date", "Pages", "Chunks", "Recs"]
 
 
 def document_rows(documents: list[dict], records: list[Record]) -> list[list]:

@@ -106,6 +106,9 @@ def test_chat_answers_with_a_citation_that_can_be_clicked(open_app, page):
     page.click("#ateb-up")
     page.locator("#ateb-thanks").get_by_text("recorded").wait_for(timeout=10_000)
     assert '"rating": "up"' in (data_dir / "feedback.jsonl").read_text()
+    # A follow-up keeps the conversation's subject: "it" is the Expert Group.
+    _ask(page, "And when will it first meet?")
+    page.locator("#ateb-chat").get_by_text("first meet in November").wait_for(timeout=30_000)
     _shot(page, "chat")
 
 
