@@ -1,4 +1,4 @@
-"""The `ateb` command: build, ask, docs, commitments, serve, eval.
+"""The `ateb` command: build, ask, docs, commitments, ui, eval.
 
 Stages are imported inside each command so `ateb --help` is instant and a command
 loads only what it needs.
@@ -297,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="write to this file (xlsx default: commitments.xlsx)")
     p.set_defaults(func=cmd_commitments)
 
-    p = sub.add_parser("serve", help="start the web app (Chat, Commitments, Documents) on 127.0.0.1")
+    p = sub.add_parser("ui", aliases=["serve"], help="start the web app (Chat, Commitments, Documents) on 127.0.0.1")
     p.add_argument("--index", type=Path, help="index directory (default var/index, or ATEB_INDEX_DIR)")
     p.add_argument("--host", help="address to bind (default 127.0.0.1, or ATEB_HOST)")
     p.add_argument("--port", type=int, help="port (default 7860, or ATEB_PORT)")

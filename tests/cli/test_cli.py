@@ -161,8 +161,8 @@ def test_commitments_command_formats(bundled_index, tmp_path):
     assert bad.returncode == 2 and "unknown status 'maybe'" in bad.stderr
 
 
-def test_serve_starts_the_app_on_loopback(bundled_index, tmp_path):
-    """The README's main command ends in `ateb serve`: it must answer on 127.0.0.1."""
+def test_ui_starts_the_app_on_loopback(bundled_index, tmp_path):
+    """The README's main command ends in `ateb ui`: it must answer on 127.0.0.1."""
     import socket
     import time
     import urllib.request
@@ -171,7 +171,7 @@ def test_serve_starts_the_app_on_loopback(bundled_index, tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "ateb", "serve", "--index", str(bundled_index), "--port", str(port),
+        [sys.executable, "-m", "ateb", "ui", "--index", str(bundled_index), "--port", str(port),
          "--data-dir", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.time() + 120
