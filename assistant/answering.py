@@ -104,6 +104,10 @@ class Candidate:
 
 
 _STRICT_TYPES = {"money", "number", "date"}
+LEXICAL_IDF = True  # weigh question terms by rarity in sentence scoring (issue 4 lever)
+# A sentence's score: its own cosine to the question, its (rarity-weighted) share of the
+# question's terms, and its chunk's dense score.
+W_COSINE, W_LEXICAL, W_DENSE = 0.55, 0.25, 0.20
 
 
 # A sentence that says the thing is unknown, not yet decided or costs nothing extra answers
@@ -244,6 +248,15 @@ def _trim(text: str, max_words: int) -> str:
     return cut[:comma] if comma > len(cut) * 0.6 else cut
 
 
+def _acronym_terms(store: StoredIndex) -> list[tuple[str, set[str]]]:
+    """Each acronym the documents define, as a token, with its expansion's tokens."""
+    pairs = list(store.acronyms.items())
+    if not pairs:
+        return []
+    tokens = tokenize([a for a, _ in pairs] + [e for _, e in pairs])
+    return [(tokens[i][0], set(tokens[len(pairs) + i])) for i in range(len(pairs)) if tokens[i]]
+
+
 def compose_answer(
     question: str,
     query_vector: np.ndarray,
@@ -266,13 +279,20 @@ def compose_answer(
         + [c.previous for c in candidates]
     )
     q_terms = set(token_lists[0])
+    # Rare words carry the question: "secretariat" says more than "expert group".
+    weight = store.lexical.idf(q_terms) if LEXICAL_IDF else dict.fromkeys(q_terms, 1.0)
+    total = sum(weight.values())
+    # "PSI" in a sentence answers for "public sector information" in the question, where
+    # the documents define the one as the other.
+    aliases = [(short, words) for short, words in _acronym_terms(store) if words and words <= q_terms]
     n = len(candidates)
     for i, (c, cos) in enumerate(zip(candidates, cosines)):
         terms = set(token_lists[1 + i])
+        terms |= {w for short, words in aliases if short in terms for w in words}
         context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
-        c.lexical = (len(q_terms & terms) + 0.5 * len(q_terms & context)) / len(q_terms) if q_terms else 0.0
-        c.score = 0.55 * c.cosine + 0.25 * c.lexical + 0.20 * c.hit.dense + _answer_type_boost(facts, c.text) + _premise_boost(question, c.text) + _structure_boost(question, facts, c)
+        c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
+        c.score = W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense + _answer_type_boost(facts, c.text) + _premise_boost(question, c.text) + _structure_boost(question, facts, c)
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = ranked[0]
     if best.score < abstain_below or _numbers_missing(question, facts, best):

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import bm25s
+from functools import cached_property
+
 import numpy as np
 import Stemmer
 
@@ -42,6 +44,19 @@ class LexicalIndex:
     def load(cls, path: Path) -> "LexicalIndex":
         model = bm25s.BM25.load(str(path), mmap=False, load_corpus=False)
         return cls(model, int((path / "size.txt").read_text()))
+
+    @cached_property
+    def _document_frequency(self) -> dict[str, int]:
+        indptr = np.asarray(self._model.scores["indptr"])
+        counts = np.diff(indptr)
+        return {token: int(counts[i]) for token, i in self._model.vocab_dict.items() if i < len(counts)}
+
+    def idf(self, tokens: set[str] | list[str]) -> dict[str, float]:
+        """How rare each (tokenized) term is across chunks: a term the corpus never uses
+        gets the highest weight, since a passage lacking it cannot be about it."""
+        frequency = self._document_frequency
+        n = max(self.size, 1)
+        return {t: float(np.log((n - frequency.get(t, 0) + 0.5) / (frequency.get(t, 0) + 0.5) + 1.0)) for t in tokens}
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(row, score) best first; rows outside `allowed` (a boolean mask) never appear."""
