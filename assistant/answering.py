@@ -117,7 +117,11 @@ _NOT_KNOWN = re.compile(
     r"\bwithin existing budgets?\b|\bto be confirmed\b|\bTBC\b|\bno (?:date|plans?)\b", re.I)
 
 
+_PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+")
+
+
 def has_answer_type(expects: str | None, sentence: str) -> bool:
+    sentence = _PARAGRAPH_NUMBER.sub("", sentence)  # "54. The Government will ..." holds no number
     if expects in _STRICT_TYPES and _NOT_KNOWN.search(sentence):
         return True
     if expects == "money":
