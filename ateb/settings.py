@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     # Answering.
     answer_max_sentences: int = 3
     answer_max_words: int = 60
-    answer_chunks: int = Field(6, description="top fused chunks whose sentences are scored")
+    answer_chunks: int = Field(8, description="top fused chunks whose sentences are scored")
     abstain_below: float = Field(
         0.45, description="best sentence score under which the assistant says it cannot answer"
     )
