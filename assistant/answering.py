@@ -139,8 +139,16 @@ def _answer_type_boost(facts: QuestionFacts, sentence: str) -> float:
     if facts.expects is None:
         return 0.0
     if has_answer_type(facts.expects, sentence):
+        if facts.expects == "date" and DATE_SPECIFICITY and _EXACT_DATE.search(sentence):
+            return 0.11  # "when?" is best answered by a day or a month, not a bare year or "soon"
         return 0.08
     return -0.05 if facts.expects in _STRICT_TYPES else 0.0
+
+
+DATE_SPECIFICITY = True
+_EXACT_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b")
 
 
 def _premise_boost(question: str, sentence: str) -> float:
