@@ -16,6 +16,10 @@ from typing import TextIO
 from ateb.settings import Settings, load_settings
 
 
+# `ateb build` exit status when the index was built but some documents were not in it.
+SKIPPED_EXIT = 3
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(
         corpus_dir=getattr(args, "corpus", None),
@@ -49,7 +53,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"Removed: {file} (no longer in the corpus)")
     for file, reason in report.skipped:
         print(f"Skipped: {file}: {reason}")
-    return 0
+    return SKIPPED_EXIT if report.skipped else 0
 
 
 def _filters(args: argparse.Namespace):

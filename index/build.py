@@ -10,12 +10,14 @@ index in place and loadable.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,6 +121,33 @@ def _previous(index_dir: Path, compat: dict) -> StoredIndex | None:
     return old
 
 
+class IndexBusy(DocumentError):
+    """Another build is writing this index directory."""
+
+
+@contextmanager
+def _build_lock(index_dir: Path):  # noqa: ANN202 - a context manager
+    """One build per index directory at a time: a second is refused, not interleaved. The
+    lock is the kernel's, so a killed build never leaves it held."""
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = index_dir.parent / f".{index_dir.name}.lock"
+    with open(lock_path, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            raise IndexBusy(index_dir, f"another build (process {holder}) is writing this index; try again when it ends") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def _check_target(index_dir: Path) -> None:
     """Refuse, before any work, to replace something that is not an Ateb index: the swap
     removes what it replaces, and `--index` pointed at the wrong folder must not cost a
@@ -132,6 +161,9 @@ def _check_target(index_dir: Path) -> None:
 def _swap_in(new_dir: Path, index_dir: Path) -> None:
     """Point index_dir at new_dir with a single atomic rename of a symlink."""
     builds = new_dir.parent
+    # The build being replaced stays one more round: a process still reading it (the app,
+    # until it reopens) keeps working.
+    previous = index_dir.resolve() if index_dir.is_symlink() else None
     if index_dir.exists() and not index_dir.is_symlink():
         # A plain directory from elsewhere: move it into the builds folder first.
         index_dir.rename(builds / f"adopted-{uuid.uuid4().hex[:8]}")
@@ -139,7 +171,7 @@ def _swap_in(new_dir: Path, index_dir: Path) -> None:
     os.symlink(os.path.relpath(new_dir, index_dir.parent), link)
     os.replace(link, index_dir)
     for stale in builds.iterdir():
-        if stale != new_dir:
+        if stale.resolve() not in (new_dir.resolve(), previous):
             shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -151,10 +183,17 @@ def build_index(
     embedder: Embedder | None = None,
     progress: bool = False,
 ) -> BuildReport:
-    started = time.perf_counter()
-    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
-    embedder = embedder or Embedder()
+    """Index `corpus_dir` into `index_dir`; raises IndexBusy if another build holds it."""
+    index_dir = Path(index_dir)
     _check_target(index_dir)
+    with _build_lock(index_dir):
+        return _build(Path(corpus_dir), index_dir, chunk_tokens, overlap_tokens, embedder, progress)
+
+
+def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens: int,
+           embedder: Embedder | None, progress: bool) -> BuildReport:
+    started = time.perf_counter()
+    embedder = embedder or Embedder()
     report = BuildReport(index_dir=index_dir)
     compat = {
         "model": {"name": embedder.name, "dimension": embedder.dimension, "checksum": embedder.checksum},

@@ -42,7 +42,7 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, path: Path) -> "LexicalIndex":
-        model = bm25s.BM25.load(str(path), mmap=False, load_corpus=False)
+        model = bm25s.BM25.load(str(path), mmap=False, load_corpus=False, allow_pickle=False)
         return cls(model, int((path / "size.txt").read_text()))
 
     @cached_property

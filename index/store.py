@@ -5,6 +5,7 @@ metadata. Rows are the same number in all three.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -18,7 +19,7 @@ from llama_index.core.schema import TextNode
 
 from index.lexical import LexicalIndex
 
-FORMAT_VERSION = 3  # 3: commitments.json
+FORMAT_VERSION = 4  # 3: commitments.json; 4: checksums of every file in the manifest
 _DEFINITION = re.compile(r"((?:[a-z][\w’'-]*\s+){2,8})\(([a-z]{2,8})\)")
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
@@ -73,8 +74,40 @@ def write_index(
             [(d["doc_id"], d["file"], json.dumps(d, ensure_ascii=False)) for d in documents],
         )
     db.close()
+    manifest = {**manifest, "checksums": file_checksums(path)}
     # The manifest goes last: a directory without one is never mistaken for an index.
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+
+
+def file_checksums(path: Path) -> dict[str, str]:
+    """sha256 of every file of an index directory but the manifest, by relative path."""
+    out = {}
+    for file in sorted(p for p in path.rglob("*") if p.is_file() and p.name != MANIFEST):
+        digest = hashlib.sha256()
+        with open(file, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        out[file.relative_to(path).as_posix()] = digest.hexdigest()
+    return out
+
+
+def verify_checksums(path: Path, manifest: dict) -> None:
+    """Refuse an index whose files are not the ones its build wrote (truncated, changed,
+    missing or added), naming the file, before any of them is parsed."""
+    expected = manifest.get("checksums")
+    if not isinstance(expected, dict) or not expected:
+        raise IndexUnavailable(f"index at {path} has no file checksums; " + REBUILD_HINT.format(index=path))
+    found = file_checksums(path)
+    for name in sorted(set(expected) | set(found)):
+        if name not in found:
+            problem = "is missing"
+        elif name not in expected:
+            problem = "is not part of the index that was built"
+        elif found[name] != expected[name]:
+            problem = "does not match its checksum (truncated or changed after the build)"
+        else:
+            continue
+        raise IndexUnavailable(f"index at {path} is damaged: {name} {problem}; " + REBUILD_HINT.format(index=path))
 
 
 def read_manifest(path: Path) -> dict:
@@ -111,6 +144,7 @@ class StoredIndex:
                 f"index at {path} has format version {manifest.get('format_version')}, this Ateb reads "
                 f"version {FORMAT_VERSION}; " + REBUILD_HINT.format(index=path)
             )
+        verify_checksums(path, manifest)
         try:
             vectors = faiss.read_index(str(path / VECTORS))
             sentence_vectors = np.load(path / SENTENCE_VECTORS, allow_pickle=False)
@@ -132,7 +166,9 @@ class StoredIndex:
             raise IndexUnavailable(f"index at {path} is damaged ({exc}); " + REBUILD_HINT.format(index=path)) from exc
         if vectors.ntotal != len(doc_ids) or lexical.size != len(doc_ids):
             raise IndexUnavailable(f"index at {path} is inconsistent (vectors {vectors.ntotal}, chunks {len(doc_ids)}); " + REBUILD_HINT.format(index=path))
-        return cls(path, manifest, vectors, lexical, path / CHUNKS, doc_ids, documents, structure,
+        # The chunk store is read by its real directory: a rebuild that swaps `path` to a
+        # new build does not change what this opened index reads.
+        return cls(path, manifest, vectors, lexical, path.resolve() / CHUNKS, doc_ids, documents, structure,
                    sentence_vectors, sentence_spans)
 
     @cached_property

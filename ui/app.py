@@ -20,7 +20,7 @@ from ui import views  # noqa: E402
 from ui.access import Access  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
 from ui.upload import MAX_BYTES, UploadRejected, store_upload  # noqa: E402
-from index import build_index  # noqa: E402
+from index import DocumentError, build_index  # noqa: E402
 
 ANY = "(any)"
 EXAMPLES = [
@@ -179,9 +179,14 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
                     notes.append(f"- {html.escape(name)}: rejected, {exc}")
             if stored:
                 settings = current.settings
-                report = build_index(corpus_dir, current.store.path, settings.chunk_tokens, settings.chunk_overlap_tokens,
-                                     embedder=current.embedder, progress=True)
-                live.assistant = Assistant.open(current.store.path, settings=settings, embedder=current.embedder)
+                try:
+                    report = build_index(corpus_dir, current.store.path, settings.chunk_tokens,
+                                         settings.chunk_overlap_tokens, embedder=current.embedder, progress=True)
+                except DocumentError as exc:  # e.g. a command-line build holds the index
+                    notes.append(f"\nNot indexed yet: {html.escape(str(exc))}")
+                    report = None
+            if stored and report is not None:
+                live.assistant = Assistant.open(current.store.path, settings=current.settings, embedder=current.embedder)
                 notes.append(f"\nIndexed: {report.documents} documents, {report.chunks} chunks "
                              f"({report.embedded_documents} new or changed) in {report.seconds:.1f} s.")
                 notes += [f"- skipped {html.escape(f)}: {html.escape(why)}" for f, why in report.skipped]
