@@ -3,6 +3,7 @@ served on a free loopback port, over a real index of the bundled corpus plus a h
 document. Screenshots of each tab go to var/test-artifacts/ui/ to be looked at."""
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -150,6 +151,33 @@ def test_documents_tab_shows_hostile_text_as_text(open_app, page):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#ateb-page script, #ateb-sources script, #ateb-page img").count() == 0
     _shot(page, "documents")
+
+
+def test_no_file_outside_the_data_directory_is_served(open_app):
+    """Every route that serves files, tried with ../ and absolute paths to the corpus, the
+    source and the system; none may return their bytes."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    url, data_dir = open_app
+    secrets = [ROOT / "pyproject.toml", ROOT / "corpus" / "manifest.json", Path("/etc/passwd")]
+    tried = 0
+    for secret in secrets:
+        needle = secret.read_bytes()[:40]
+        relative = os.path.relpath(secret, data_dir)
+        for route in ("gradio_api/file=", "file=", "gradio_api/static/", "static/", "assets/", "gradio_api/upload/",
+                      "gradio_api/file/", "favicon.ico/"):
+            for path in (str(secret), relative, "../" * 8 + str(secret).lstrip("/"),
+                         urllib.parse.quote(str(secret), safe=""), "..%2f" * 8 + str(secret).lstrip("/")):
+                tried += 1
+                try:
+                    with urllib.request.urlopen(url + route + path, timeout=10) as response:
+                        body = response.read()
+                except urllib.error.HTTPError:
+                    continue
+                assert needle not in body, f"{route}{path} served {secret}"
+    assert tried == 120
 
 
 def test_api_endpoints_for_batch_users(open_app):
