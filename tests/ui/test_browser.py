@@ -180,6 +180,14 @@ def test_no_file_outside_the_data_directory_is_served(open_app):
     assert tried == 120
 
 
+def test_concurrent_users_get_their_own_answers(open_app):
+    """A short run of the load test (eval/load_test.py runs 20 users for 2 minutes)."""
+    from eval.load_test import run_load
+
+    figures = run_load(open_app[0], users=6, seconds=8)
+    assert figures["requests"] >= 12 and figures["errors"] == 0, figures["first_errors"]
+
+
 def test_api_endpoints_for_batch_users(open_app):
     from gradio_client import Client
 
