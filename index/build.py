@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from index.chunking import STRUCTURE_VERSION, chunk_document, embed_text
 from index.commitments import EXTRACTION_VERSION, assemble, document_part
-from index.documents import DocumentError
+from index.documents import DocumentError, content_hash
 from index.embedding import Embedder
 from index.loading import LOADERS, corpus_files, load_document, read_manifest, unsupported_files
 from index.sentences import sentence_units
@@ -210,6 +210,7 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
     parts = _Parts()
     commitment_parts: dict[str, dict] = {}
     documents: list[dict] = []
+    first_with: dict[str, str] = {}  # content hash -> the first file that had it
     bar = tqdm(files, desc="indexing", unit="doc", disable=not progress)
     for path in bar:
         rel = path.relative_to(corpus_dir).as_posix()
@@ -219,6 +220,12 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
         except OSError as exc:
             report.skipped.append((rel, f"cannot read file ({exc})"))
             continue
+        digest = content_hash(data)
+        if data and digest in first_with:
+            # The same document under two names would answer every question twice.
+            report.skipped.append((rel, f"duplicate of {first_with[digest]} (same content)"))
+            continue
+        first_with[digest] = rel
         fingerprint = _fingerprint(data, manifest_entries.get(rel) or manifest_entries.get(path.name))
         old = old_docs.get(rel)
         if previous is not None and old and old.get("fingerprint") == fingerprint:

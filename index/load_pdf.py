@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from pypdf import PdfReader
+from pypdf import PasswordType, PdfReader
 from pypdf.errors import PdfReadError
 
 from index.documents import DocumentError, Line
@@ -107,10 +107,13 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
+            # Many PDFs are "encrypted" with an empty password only to restrict printing.
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")
             except Exception as exc:  # noqa: BLE001 - pypdf raises several types here
                 raise DocumentError(path, f"encrypted PDF that cannot be opened ({exc})") from exc
+            if opened == PasswordType.NOT_DECRYPTED:
+                raise DocumentError(path, "encrypted: it needs a password to open")
         labels = list(reader.page_labels)
         table_pages = _table_pages(reader)
         pages = [

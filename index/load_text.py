@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from index.content_type import decode_text
 from index.documents import DocumentError, Line
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -46,10 +47,7 @@ def _contents_pages(lines: list[str]) -> tuple[list[tuple[str, str]], int, int]:
 
 
 def load_text(path: Path) -> tuple[list[Line], int, dict]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        text = path.read_bytes().decode("cp1252", errors="replace")
+    text = decode_text(path.read_bytes())
     if not text.strip():
         raise DocumentError(path, "file is empty")
     markdown = path.suffix.lower() in {".md", ".markdown"}

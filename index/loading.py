@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from index.content_type import content_type
 from index.documents import DocumentError, LoadedDocument, content_hash, doc_id_for
 from index.load_html import load_html
 from index.load_pdf import load_pdf
@@ -84,6 +85,15 @@ def load_document(path: Path, corpus_dir: Path, manifest: dict[str, dict]) -> Lo
         raise DocumentError(path, f"unsupported file type '{path.suffix}'")
     rel = path.relative_to(corpus_dir).as_posix()
     data = path.read_bytes()
+    if not data:
+        raise DocumentError(path, "file is empty (0 bytes)")
+    # The content decides how a file is read: a PDF saved as .txt is read as a PDF, not
+    # indexed as binary noise.
+    found = content_type(data)
+    if found is not None and LOADERS[found] is not LOADERS.get(path.suffix.lower()):
+        loader = LOADERS[found]
+    elif found is None and path.suffix.lower() != ".pdf":
+        raise DocumentError(path, f"its content is not text ({path.suffix} file of unreadable bytes)")
     lines, page_count, info = loader(path)
     entry = manifest.get(rel) or manifest.get(path.name)
     if entry:

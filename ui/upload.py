@@ -6,6 +6,8 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from index.content_type import content_type
+
 MAX_BYTES = 25 * 1024 * 1024
 UPLOADS = "uploads"
 
@@ -16,37 +18,10 @@ class UploadRejected(ValueError):
 
 def sniff_type(data: bytes) -> str:
     """'.pdf', '.html' or '.txt' from the content; UploadRejected for anything else."""
-    if data.lstrip()[:5] == b"%PDF-":
-        return ".pdf"
-    text = _decoded(data[:4096])
-    if text is not None and "\x00" not in text:
-        lowered = text.lstrip().lower()
-        if lowered.startswith(("<!doctype html", "<html")) or "<html" in lowered[:1024]:
-            return ".html"
-        printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in text)
-        if text.strip() and printable / len(text) > 0.97:
-            return ".txt"
-    raise UploadRejected("not a PDF, HTML or text file (judged by its content, not its name)")
-
-
-def _decoded(head: bytes) -> str | None:
-    """The start of a UTF-8, Windows-1252 or (with its byte-order mark) UTF-16 text; None
-    for bytes that are none of these."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head[: len(head) // 2 * 2]
-        try:
-            return head.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    for cut in range(4):  # the 4 KB cut may split one character
-        try:
-            return head[: len(head) - cut].decode("utf-8-sig")
-        except UnicodeDecodeError:
-            continue
-    try:
-        return head.decode("cp1252")  # Windows text, as the text loader reads it
-    except UnicodeDecodeError:
-        return None
+    found = content_type(data)
+    if found is None:
+        raise UploadRejected("not a PDF, HTML or text file (judged by its content, not its name)")
+    return found
 
 
 def store_upload(data: bytes, corpus_dir: Path, max_bytes: int = MAX_BYTES) -> Path:
