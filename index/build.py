@@ -158,6 +158,18 @@ def _check_target(index_dir: Path) -> None:
         raise DocumentError(index_dir, "exists and is not an Ateb index; choose another --index or remove it")
 
 
+def _mark_ocr(nodes: list[TextNode], ocr_pages: set[str]) -> None:
+    """A chunk with text from a scanned page says so: its quotes are OCR's reading."""
+    if not ocr_pages:
+        return
+    for node in nodes:
+        meta = node.metadata
+        pages = {str(meta.get("page_start")), str(meta.get("page_end"))}
+        pages |= {m.partition(":")[2] for m in str(meta.get("page_offsets") or "").split(";") if m}
+        if pages & ocr_pages:
+            meta["ocr"] = True
+
+
 def _swap_in(new_dir: Path, index_dir: Path) -> None:
     """Point index_dir at new_dir with a single atomic rename of a symlink."""
     builds = new_dir.parent
@@ -239,6 +251,7 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
             doc = load_document(path, corpus_dir, manifest_entries)
             sections = parse_document(doc)
             nodes = chunk_document(doc, sections, embedder.count_tokens, chunk_tokens, overlap_tokens, embedder.max_tokens)
+            _mark_ocr(nodes, set(doc.metadata.get("ocr_pages") or ()))
             if not nodes:
                 raise DocumentError(path, "no text found to index")
             commitment_parts[doc.doc_id] = document_part(doc, sections)

@@ -25,6 +25,7 @@ class Line:
     quoted: bool = False  # set apart in a callout or blockquote: in a response, the committee's words
     table_row: str | None = None  # "Recommendation 3": the line starts that row of a response table
     table_cell: str | None = None  # "Government Response": the line is a cell under that column header
+    ocr: bool = False  # read by OCR from a scanned page, not from the PDF's text layer
 
 
 @dataclass

@@ -11,6 +11,7 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import PdfReadError
 
 from index.documents import DocumentError, Line
+from index.ocr import ocr_available, ocr_pages
 from index.pdf_tables import TablePage, find_response_table, read_table_page
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -89,6 +90,15 @@ def _page_text(page) -> str:
     return layout if visible(layout) >= 0.98 * visible(plain) else plain
 
 
+def _has_image(page) -> bool:  # noqa: ANN001 - a pypdf page
+    """Does the page draw an image (a scan) rather than nothing at all?"""
+    try:
+        xobjects = page["/Resources"].get_object().get("/XObject")
+        return bool(xobjects) and any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
+    except Exception:  # noqa: BLE001 - a page with odd resources simply has no scan to read
+        return False
+
+
 def _table_pages(reader: PdfReader) -> dict[int, TablePage]:
     """The pages of the document's response table, if it has one, read cell by cell."""
     table = find_response_table(reader.pages)
@@ -125,8 +135,17 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DocumentError(path, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    scanned = [n for n, lines in enumerate(pages) if not any(l.strip() for l, _ in lines) and _has_image(reader.pages[n])]
+    ocr: set[int] = set()
+    if scanned and ocr_available():
+        for number, text in ocr_pages(path, scanned).items():
+            pages[number] = [(_clean(l), None) for l in text.splitlines()]
+            ocr.add(number)
     if not any(l.strip() for lines in pages for l, _ in lines):
-        raise DocumentError(path, "PDF has no extractable text (scanned images need OCR)")
+        if scanned:
+            raise DocumentError(path, "no extractable text — needs OCR (scanned pages; install Tesseract: "
+                                      "apt-get install tesseract-ocr tesseract-ocr-eng)")
+        raise DocumentError(path, "PDF has no extractable text")
     furniture = _running_lines([[l for l, _ in lines] for lines in pages])
     out: list[Line] = []
     row_cells: list[Line] = []  # the open table row's cells, read after its text
@@ -160,13 +179,15 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
                 # prints one); at a page end it says nothing, as paragraphs run on.
                 kept[-1] = replace(kept[-1], block_end=True)
             gap = False
-            kept.append(Line(text=_join_split_hyphen(text), page=label, table_row=row))
+            kept.append(Line(text=_join_split_hyphen(text), page=label, table_row=row, ocr=number in ocr))
         if number in table_pages:
             if number + 1 not in table_pages:
                 kept.extend(row_cells)  # the table ends: its last row is complete
                 row_cells = []
         out.extend(kept)
-    info = {}
+    info: dict = {}
+    if ocr:
+        info["ocr_pages"] = [labels[n] if n < len(labels) else str(n + 1) for n in sorted(ocr)]
     meta = reader.metadata or {}
     if meta.get("/Title"):
         info["title"] = str(meta.get("/Title")).strip()

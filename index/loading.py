@@ -104,6 +104,8 @@ def load_document(path: Path, corpus_dir: Path, manifest: dict[str, dict]) -> Lo
         metadata["metadata_inferred"] = True
     if info.get("page_source"):
         metadata["page_source"] = info["page_source"]
+    if info.get("ocr_pages"):
+        metadata["ocr_pages"] = info["ocr_pages"]
     return LoadedDocument(
         doc_id=doc_id_for(rel), file=rel, content_hash=content_hash(data),
         lines=lines, page_count=page_count, metadata=metadata,

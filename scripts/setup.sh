@@ -17,14 +17,16 @@ if ! .venv/bin/python -c "import torch" 2>/dev/null; then
   echo "setup: installing torch (CPU build)"
   pip install "torch==2.13.0"
 fi
-if [ -n "$extras" ] && [ ! -x /usr/bin/chromium ]; then
-  # The browser tests drive Debian's Chromium; Playwright never downloads a browser here.
+if [ -n "$extras" ] && { [ ! -x /usr/bin/chromium ] || ! command -v tesseract >/dev/null; }; then
+  # The browser tests drive Debian's Chromium (Playwright never downloads a browser here);
+  # the OCR tests need Tesseract.
+  debs="chromium chromium-driver tesseract-ocr tesseract-ocr-eng"
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "setup: installing chromium and chromium-driver (apt)"
-    (apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium chromium-driver >/dev/null 2>&1; }) \
-      || echo "setup: could not install chromium; the browser tests will be skipped" >&2
+    echo "setup: installing $debs (apt)"
+    (apt-get install -y -q $debs >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q $debs >/dev/null 2>&1; }) \
+      || echo "setup: could not install $debs; the browser and OCR tests will be skipped" >&2
   else
-    echo "setup: no /usr/bin/chromium; install Debian's chromium to run the browser tests" >&2
+    echo "setup: install Debian's $debs to run the browser and OCR tests" >&2
   fi
 fi
 echo "setup: installing ateb${extras}"
