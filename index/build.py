@@ -29,6 +29,7 @@ from index.chunking import STRUCTURE_VERSION, chunk_document, embed_text
 from index.commitments import EXTRACTION_VERSION, assemble, document_part
 from index.documents import DocumentError, content_hash
 from index.embedding import Embedder
+from index.isolated import DOCUMENT_MEMORY_MB, DOCUMENT_SECONDS, load_isolated
 from index.loading import LOADERS, corpus_files, load_document, read_manifest, unsupported_files
 from index.sentences import sentence_units
 from index.store import FORMAT_VERSION, MANIFEST, IndexUnavailable, StoredIndex, write_index
@@ -194,16 +195,21 @@ def build_index(
     overlap_tokens: int = 30,
     embedder: Embedder | None = None,
     progress: bool = False,
+    document_seconds: float = DOCUMENT_SECONDS,
+    document_memory_mb: float = DOCUMENT_MEMORY_MB,
 ) -> BuildReport:
-    """Index `corpus_dir` into `index_dir`; raises IndexBusy if another build holds it."""
+    """Index `corpus_dir` into `index_dir`; raises IndexBusy if another build holds it.
+    Each new or changed document is read in a child process that is stopped after
+    `document_seconds` or past `document_memory_mb` (the document is then skipped)."""
     index_dir = Path(index_dir)
     _check_target(index_dir)
+    limits = (document_seconds, document_memory_mb)
     with _build_lock(index_dir):
-        return _build(Path(corpus_dir), index_dir, chunk_tokens, overlap_tokens, embedder, progress)
+        return _build(Path(corpus_dir), index_dir, chunk_tokens, overlap_tokens, embedder, progress, limits)
 
 
 def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens: int,
-           embedder: Embedder | None, progress: bool) -> BuildReport:
+           embedder: Embedder | None, progress: bool, limits: tuple[float, float]) -> BuildReport:
     started = time.perf_counter()
     embedder = embedder or Embedder()
     report = BuildReport(index_dir=index_dir)
@@ -248,7 +254,7 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
             report.pages += int(old.get("pages", 0))
             continue
         try:
-            doc = load_document(path, corpus_dir, manifest_entries)
+            doc = load_isolated(path, corpus_dir, manifest_entries, *limits)
             sections = parse_document(doc)
             nodes = chunk_document(doc, sections, embedder.count_tokens, chunk_tokens, overlap_tokens, embedder.max_tokens)
             _mark_ocr(nodes, set(doc.metadata.get("ocr_pages") or ()))

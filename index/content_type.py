@@ -13,8 +13,10 @@ def content_type(data: bytes) -> str | None:
     lowered = text.lstrip().lower()
     if lowered.startswith(("<!doctype html", "<html")) or "<html" in lowered[:1024]:
         return ".html"
+    if not text.strip():
+        return ".txt"  # blank text is still text; the loader reports it as empty
     printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in text)
-    return ".txt" if text.strip() and printable / len(text) > 0.97 else None
+    return ".txt" if printable / len(text) > 0.97 else None
 
 
 def decoded_head(head: bytes) -> str | None:

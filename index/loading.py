@@ -20,6 +20,9 @@ LOADERS = {
     ".md": load_text,
     ".markdown": load_text,
 }
+# What each name's content should be ('.md' is text): a file is read by its content
+# only when that disagrees.
+_FAMILY = {".pdf": ".pdf", ".html": ".html", ".htm": ".html", ".txt": ".txt", ".md": ".txt", ".markdown": ".txt"}
 MANIFEST_NAME = "manifest.json"
 _MANIFEST_FIELDS = ("title", "publisher", "date", "doc_type", "reference", "responds_to", "licence")
 
@@ -90,7 +93,7 @@ def load_document(path: Path, corpus_dir: Path, manifest: dict[str, dict]) -> Lo
     # The content decides how a file is read: a PDF saved as .txt is read as a PDF, not
     # indexed as binary noise.
     found = content_type(data)
-    if found is not None and LOADERS[found] is not LOADERS.get(path.suffix.lower()):
+    if found is not None and _FAMILY[path.suffix.lower()] != found:
         loader = LOADERS[found]
     elif found is None and path.suffix.lower() != ".pdf":
         raise DocumentError(path, f"its content is not text ({path.suffix} file of unreadable bytes)")

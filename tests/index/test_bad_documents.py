@@ -116,3 +116,36 @@ def test_pypdf_is_a_release_with_the_known_parsing_cves_fixed():
     # CVE-2026-59935..59938 (crafted inline images, fixed in 6.14.2) and earlier DoS fixes.
     version = tuple(int(p) for p in pypdf.__version__.split(".")[:3])
     assert version >= (6, 14, 2), pypdf.__version__
+
+
+def test_a_document_that_hangs_or_balloons_is_skipped_not_waited_on(tmp_path, embedder, monkeypatch):
+    """Each document is read in a child process with a time and a memory limit."""
+    import time
+
+    import index.loading
+
+    real = index.loading.LOADERS[".txt"]
+
+    def hangs(path):
+        time.sleep(60)
+        return real(path)
+
+    def balloons(path):
+        hog = bytearray(400 * 1024 * 1024)  # written, so it is really held
+        time.sleep(10)
+        return real(path) if hog else None
+
+    monkeypatch.setitem(index.loading.LOADERS, ".md", hangs)
+    monkeypatch.setitem(index.loading.LOADERS, ".markdown", balloons)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Quay notice\n\nThe quay opens at dawn every day.\n")
+    (corpus / "hangs.md").write_text("# Slow\n\nThis one never finishes.\n")
+    (corpus / "balloons.markdown").write_text("# Greedy\n\nThis one eats memory.\n")
+    started = time.monotonic()
+    report = build_index(corpus, tmp_path / "index", embedder=embedder, document_seconds=4, document_memory_mb=200)
+    assert time.monotonic() - started < 30
+    skipped = dict(report.skipped)
+    assert skipped["hangs.md"] == "took longer than 4 s to read; skipped"
+    assert skipped["balloons.markdown"] == "needed more than 200 MB of memory to read; skipped"
+    assert report.documents == 1
