@@ -79,7 +79,7 @@ def test_missing_index_says_how_to_build(tmp_path):
 
 
 def test_build_prints_a_summary(corpus_copy, tmp_path):
-    (corpus_copy / "junk.pdf").write_bytes(b"not a pdf")
+    (corpus_copy / "junk.pdf").write_bytes(b"\x00\x01\x02 not a pdf \xff" * 50)
     run = ateb("build", "--quiet", "--corpus", str(corpus_copy), "--index", str(tmp_path / "index"))
     assert run.returncode == 3, run.stderr  # built, but some documents were skipped
     assert "Indexed 1 documents, 10 pages" in run.stdout
