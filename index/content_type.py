@@ -2,6 +2,10 @@
 UTF-8, UTF-16 (with its byte-order mark) or Windows-1252; None for anything else."""
 from __future__ import annotations
 
+import re
+
+_HTML_TAG = re.compile(r"<(?:head|body|main|div|p|section|article|table|h[1-6]|ul|span)\b[^>]*>")
+
 
 def content_type(data: bytes) -> str | None:
     """'.pdf', '.html' or '.txt'; None for bytes that are none of these."""
@@ -11,7 +15,9 @@ def content_type(data: bytes) -> str | None:
     if text is None or "\x00" in text:
         return None
     lowered = text.lstrip().lower()
-    if lowered.startswith(("<!doctype html", "<html")) or "<html" in lowered[:1024]:
+    # A page, or a fragment of one (GOV.UK publications start at <main>).
+    if lowered.startswith(("<!doctype html", "<html")) or "<html" in lowered[:1024] or (
+            lowered.startswith("<") and _HTML_TAG.search(lowered)):
         return ".html"
     if not text.strip():
         return ".txt"  # blank text is still text; the loader reports it as empty

@@ -90,10 +90,12 @@ def load_document(path: Path, corpus_dir: Path, manifest: dict[str, dict]) -> Lo
     data = path.read_bytes()
     if not data:
         raise DocumentError(path, "file is empty (0 bytes)")
-    # The content decides how a file is read: a PDF saved as .txt is read as a PDF, not
-    # indexed as binary noise.
+    # The content decides how a file is read where the name clearly lies: a PDF saved as
+    # .txt is read as a PDF, not indexed as binary noise; text or HTML named .pdf is read
+    # as what it is. (HTML with an unusual start stays HTML.)
     found = content_type(data)
-    if found is not None and _FAMILY[path.suffix.lower()] != found:
+    named = _FAMILY[path.suffix.lower()]
+    if found is not None and found != named and (found == ".pdf" or named == ".pdf"):
         loader = LOADERS[found]
     elif found is None and path.suffix.lower() != ".pdf":
         raise DocumentError(path, f"its content is not text ({path.suffix} file of unreadable bytes)")
