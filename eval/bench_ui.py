@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
+from eval.app_process import start_app, stop_app
 from eval.metrics import percentile
 
 QUESTIONS = [
@@ -32,25 +29,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_http(url: str, process: subprocess.Popen, limit: float = 180.0) -> None:
-    deadline = time.perf_counter() + limit
-    while time.perf_counter() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"ateb ui exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"{url} did not answer within {limit:.0f} s")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
@@ -59,14 +37,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "ateb", "ui", "--index", str(args.index), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process, url = start_app(args.index)
     figures: dict = {}
     try:
-        _wait_http(url, process)
         figures["command_to_http_s"] = round(time.perf_counter() - started, 2)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -92,8 +66,7 @@ def main(argv: list[str] | None = None) -> None:
             "browser_answer_ms_max": round(max(latencies), 1),
         })
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop_app(process)
     for key, value in figures.items():
         print(f"{key:28s}{value}")
     if args.out:

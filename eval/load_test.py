@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
+from eval.app_process import start_app, stop_app
 from eval.metrics import percentile
 
 # (question, words the answer must contain, page its first citation must be on)
@@ -42,12 +38,6 @@ def _rss_mb(pid: int) -> float | None:
     except OSError:
         return None
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run_load(url: str, users: int, seconds: float, pid: int | None = None, seed: int = 3) -> dict:
@@ -132,22 +122,12 @@ def main(argv: list[str] | None = None) -> None:
     if url is None:
         if args.index is None:
             parser.error("give --index (to start the app) or --url")
-        port = _free_port()
-        url = f"http://127.0.0.1:{port}/"
-        process = subprocess.Popen([sys.executable, "-m", "ateb", "ui", "--index", str(args.index), "--port", str(port)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HF_HUB_OFFLINE": "1"})
-        for _ in range(180):
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                time.sleep(1)
+        process, url = start_app(args.index)
     try:
         figures = run_load(url, args.users, args.seconds, pid=process.pid if process else None)
     finally:
         if process is not None:
-            process.terminate()
-            process.wait(timeout=30)
+            stop_app(process)
     for key, value in figures.items():
         print(f"{key:18s}{value}")
     if args.out:
