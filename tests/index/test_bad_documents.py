@@ -94,7 +94,7 @@ def test_each_bad_document_is_reported_with_a_plain_reason(bad_build):
     assert "cyclic page references" in skipped["loop.pdf"]
     assert skipped["corrupt.pdf"].startswith("not a readable PDF")
     assert "bomb.pdf" in skipped  # 200 MB of inflated nothing: no text, and no memory blow-up
-    assert "truncated.pdf" in skipped or report.documents >= 8  # pypdf may recover a truncated file's text
+    assert skipped["truncated.pdf"].startswith("not a readable PDF")
 
 
 def test_every_good_document_is_indexed_and_answers(bad_build, embedder):
