@@ -72,13 +72,12 @@ def _join_split_hyphen(text: str) -> str:
     return _SPLIT_HYPHEN.sub("-", text)
 
 
-def _page_text(page) -> str:
+def _page_text(page, plain: str) -> str:  # noqa: ANN001 - a pypdf page
     """The page in reading order. pypdf's default order follows the content stream, which
     in some responses emits a shaded box (the committee's recommendation) after the
     reply that follows it on the page; layout mode orders text by its position. Layout
     mode is kept only for single-column pages where it loses no text (it drops rotated
-    text)."""
-    plain = page.extract_text() or ""
+    text). `plain` is the page's default-mode text."""
     try:
         layout = page.extract_text(extraction_mode="layout") or ""
     except Exception:  # noqa: BLE001 - layout mode fails on odd fonts; plain text stands
@@ -99,9 +98,9 @@ def _has_image(page) -> bool:  # noqa: ANN001 - a pypdf page
         return False
 
 
-def _table_pages(reader: PdfReader) -> dict[int, TablePage]:
+def _table_pages(reader: PdfReader, plains: list[str]) -> dict[int, TablePage]:
     """The pages of the document's response table, if it has one, read cell by cell."""
-    table = find_response_table(reader.pages)
+    table = find_response_table(reader.pages, plains)
     if table is None:
         return {}
     out: dict[int, TablePage] = {}
@@ -125,10 +124,11 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
             if opened == PasswordType.NOT_DECRYPTED:
                 raise DocumentError(path, "encrypted: it needs a password to open")
         labels = list(reader.page_labels)
-        table_pages = _table_pages(reader)
+        plains = [page.extract_text() or "" for page in reader.pages]  # once: the table search reads it too
+        table_pages = _table_pages(reader, plains)
         pages = [
             [(_clean(text), row) for text, row in table_pages[n].lines] if n in table_pages
-            else [(_clean(l), None) for l in _page_text(page).splitlines()]
+            else [(_clean(l), None) for l in _page_text(page, plains[n]).splitlines()]
             for n, page in enumerate(reader.pages)
         ]
     except DocumentError:

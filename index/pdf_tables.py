@@ -63,14 +63,11 @@ def _fragments(page) -> list[_Fragment]:
     return out
 
 
-def find_response_table(pages) -> ResponseTable | None:  # noqa: ANN001 - pypdf pages
+def find_response_table(pages, texts: list[str]) -> ResponseTable | None:  # noqa: ANN001 - pypdf pages
     """The first page whose header row names a recommendation column and, to its right, a
-    response column; None for a document without such a table."""
-    for number, page in enumerate(pages):
-        try:
-            text = page.extract_text() or ""
-        except Exception:  # noqa: BLE001 - an unreadable page has no table to find
-            continue
+    response column; None for a document without such a table. `texts` are the pages'
+    plain text, already extracted."""
+    for number, (page, text) in enumerate(zip(pages, texts)):
         if not re.search(r"\b(?:Recommendation|Conclusion)", text) or not _RESPONSE_COLUMN.search(text):
             continue
         frags = [f for f in _fragments(page) if f.text.strip()]
