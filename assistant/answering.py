@@ -260,15 +260,6 @@ def _trim(text: str, max_words: int) -> str:
     return cut[:comma] if comma > len(cut) * 0.6 else cut
 
 
-def _acronym_terms(store: StoredIndex) -> list[tuple[str, set[str]]]:
-    """Each acronym the documents define, as a token, with its expansion's tokens."""
-    pairs = list(store.acronyms.items())
-    if not pairs:
-        return []
-    tokens = tokenize([a for a, _ in pairs] + [e for _, e in pairs])
-    return [(tokens[i][0], set(tokens[len(pairs) + i])) for i in range(len(pairs)) if tokens[i]]
-
-
 def compose_answer(
     question: str,
     query_vector: np.ndarray,
@@ -296,7 +287,7 @@ def compose_answer(
     total = sum(weight.values())
     # "PSI" in a sentence answers for "public sector information" in the question, where
     # the documents define the one as the other.
-    aliases = [(short, words) for short, words in _acronym_terms(store) if words and words <= q_terms]
+    aliases = [(short, words) for short, words in store.acronym_terms if words and words <= q_terms]
     n = len(candidates)
     for i, (c, cos) in enumerate(zip(candidates, cosines)):
         terms = set(token_lists[1 + i])

@@ -34,7 +34,7 @@ def _child(conn, path: str, corpus_dir: str, manifest: dict) -> None:  # noqa: A
 
     try:
         doc = load_document(Path(path), Path(corpus_dir), manifest)
-        payload = {"doc": {**asdict(doc), "lines": [asdict(line) for line in doc.lines]}}
+        payload = {"doc": asdict(doc)}  # lines become dicts too
     except DocumentError as exc:
         payload = {"error": exc.reason}
     except Exception as exc:  # noqa: BLE001 - the parent reports it against the file

@@ -17,7 +17,7 @@ import faiss
 import numpy as np
 from llama_index.core.schema import TextNode
 
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, tokenize
 
 FORMAT_VERSION = 4  # 3: commitments.json; 4: checksums of every file in the manifest
 _DEFINITION = re.compile(r"((?:[a-z][\w’'-]*\s+){2,8})\(([a-z]{2,8})\)")
@@ -219,6 +219,15 @@ class StoredIndex:
                     if "".join(w[0] for w in long) == letters:
                         found.setdefault(short, " ".join(long))
         return found
+
+    @cached_property
+    def acronym_terms(self) -> list[tuple[str, frozenset[str]]]:
+        """`acronyms` as BM25 tokens: (the acronym's token, its expansion's tokens)."""
+        pairs = list(self.acronyms.items())
+        if not pairs:
+            return []
+        tokens = tokenize([a for a, _ in pairs] + [e for _, e in pairs])
+        return [(tokens[i][0], frozenset(tokens[len(pairs) + i])) for i in range(len(pairs)) if tokens[i]]
 
     def nodes(self, rows: list[int]) -> list[TextNode]:
         if not rows:
