@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.injection import addresses_a_model
 from assistant.models import Citation
 from assistant.question import (
     VERDICT_LINE,
@@ -204,7 +205,7 @@ def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:
         for vector in store.sentences_of([hit.row]):
             _, start, end = (int(x) for x in store.sentence_spans[vector])
             sentence = hit.node.text[start:end]
-            if len(sentence.split()) >= 3 or VERDICT_LINE.match(sentence):
+            if (len(sentence.split()) >= 3 or VERDICT_LINE.match(sentence)) and not addresses_a_model(sentence):
                 out.append(Candidate(hit, start, end, int(vector), previous, previous_start))
             previous, previous_start = sentence, start
     return out

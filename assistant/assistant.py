@@ -1,6 +1,7 @@
 """The one place questions are answered: `Assistant.open(...).ask(question)`."""
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -9,27 +10,41 @@ from assistant.answering import compose_answer
 from assistant.commitment_answers import answer_from_records
 from assistant.commitments import stored_records
 from assistant.conversation import contextual_question
-from assistant.models import Answer, Filters, RetrievedChunk, Timings
+from assistant.models import Answer, Filters, Generation, RetrievedChunk, Timings
 from assistant.retrieval import HybridRetriever
 from index import Embedder, IndexUnavailable, StoredIndex
 
-CONTRACT_KEYS = ("question", "answer", "abstained", "citations", "retrieved", "timings_ms")
+CONTRACT_KEYS = ("question", "answer", "abstained", "citations", "retrieved", "timings_ms", "generation")
 
 
 class Assistant:
     """An opened index plus the model that reads it. Load once, ask many times."""
 
-    def __init__(self, store: StoredIndex, embedder: Embedder, settings: Settings) -> None:
+    def __init__(self, store: StoredIndex, embedder: Embedder, settings: Settings, llm=None) -> None:
         self.store = store
         self.embedder = embedder
         self.settings = settings
         self.retriever = HybridRetriever(store, embedder, settings.candidate_k, settings.rrf_k, settings.top_k)
         self.records = stored_records(store)
+        self._llm = llm
+        self._llm_lock = threading.Lock()
+
+    @property
+    def llm(self):
+        """The generative mode's language model (llama-index LLM), made from the settings
+        on first use; raises assistant.llm.LLMUnavailable saying what to configure."""
+        with self._llm_lock:
+            if self._llm is None:
+                from assistant.llm import make_llm
+
+                self._llm = make_llm(self.settings)
+            return self._llm
 
     @classmethod
     def open(cls, index_dir: Path | str | None = None, settings: Settings | None = None,
-             embedder: Embedder | None = None) -> "Assistant":
-        """Open an index; `embedder` lets several assistants share one loaded model."""
+             embedder: Embedder | None = None, llm=None) -> "Assistant":
+        """Open an index; `embedder` (and `llm`) let several assistants share one loaded
+        model."""
         settings = settings or load_settings()
         path = Path(index_dir) if index_dir else settings.index_dir
         store = StoredIndex.open(path)
@@ -44,7 +59,7 @@ class Assistant:
             )
         embedder.encode(["warm-up"])  # load the model now, not inside the first question
         store.acronyms  # noqa: B018 - read the acronym definitions once, at open
-        return cls(store, embedder, settings)
+        return cls(store, embedder, settings, llm)
 
     def documents(self) -> list[dict]:
         return list(self.store.documents)
@@ -80,10 +95,14 @@ class Assistant:
         return select(self.records, doc=doc, status=status, due_by=due_by)
 
     def ask(self, question: str, k: int | None = None, filters: Filters | None = None,
-            retrieval_only: bool = False, history: list[dict] | None = None) -> Answer:
+            retrieval_only: bool = False, history: list[dict] | None = None, mode: str | None = None) -> Answer:
         """Answer one question. `history` is the conversation so far (dicts with a
         `question`), so a follow-up keeps its subject. `retrieval_only` skips answer
-        composition (the answer is empty and nothing is cited)."""
+        composition (the answer is empty and nothing is cited). `mode` is "extractive" or
+        "generative" (default: the settings')."""
+        mode = mode or self.settings.mode
+        if mode not in ("extractive", "generative"):
+            raise ValueError(f"mode must be 'extractive' or 'generative', not {mode!r}")
         started = time.perf_counter()
         question = " ".join(str(question).split())
         k = k or self.settings.top_k
@@ -99,15 +118,20 @@ class Assistant:
             allowed = None if filters is None or filters.is_empty() else {d["doc_id"] for d in self.store.documents if filters.accepts(d)}
             from_records = answer_from_records(query, self.records, self.store, allowed,
                                                passages=[h.node.metadata for h in hits[:3]])
+        generation = None
         if retrieval_only:
             text, citations, abstained = "", [], False
         elif from_records is not None:
             (text, citations), abstained = from_records, not from_records[1]
+            if mode == "generative":
+                generation = Generation(model="", fallback="answered from the commitments records, which are already verified")
         else:
             text, citations, abstained = compose_answer(
                 query, query_vector, hits[: self.settings.answer_chunks], self.store,
                 self.settings.answer_max_sentences, self.settings.answer_max_words, self.settings.abstain_below,
             )
+            if mode == "generative":
+                text, citations, abstained, generation = self._generate(query, hits, (text, citations, abstained))
         done = time.perf_counter()
         retrieved = [RetrievedChunk(chunk_id=h.node.node_id, doc_id=h.node.metadata["doc_id"], score=round(h.score, 4),
                                     text=h.node.text) for h in hits[:k]]
@@ -127,14 +151,68 @@ class Assistant:
                 retrieve=round((retrieved_at - started) * 1000, 1), rerank=0.0,
                 answer=round((done - retrieved_at) * 1000, 1), total=round((done - started) * 1000, 1),
             ),
+            generation=generation,
         )
 
+    def _generate(self, query: str, hits: list, extractive: tuple) -> tuple:
+        """The generative answer, or the extractive one with the reason it stands."""
+        from assistant.generative import generate_answer
+        from assistant.llm import LLMUnavailable, model_label
+
+        text, citations, abstained = extractive
+        try:
+            llm = self.llm
+        except LLMUnavailable as exc:
+            return text, citations, abstained, Generation(model="", fallback=f"no language model: {exc}")
+        if abstained:
+            # Retrieval found nothing that answers it: the model is not asked to try.
+            return text, citations, abstained, Generation(
+                model=model_label(llm), fallback="the passages found do not answer it; the model was not asked")
+        return generate_answer(query, hits[: self.settings.generate_passages], llm, self.store, self.embedder,
+                               self.settings.answer_max_words, (text, citations))
+
+    def verify(self, text: str, chunk_ids: list[str]) -> list[dict]:
+        """Check each sentence of `text` against the passages `chunk_ids` (its [n] markers
+        number them from 1), as the generative mode checks a model's draft. One dict a
+        sentence: sentence, kept, reason, the quote (for a removed one, the nearest),
+        its chunk_id and scores. Works on any text: a briefing written by hand can be checked the same way."""
+        from assistant.claims import split_claims
+        from assistant.retrieval import Hit
+        from assistant.verification import verify_claims
+
+        hits = []
+        for chunk_id in chunk_ids:
+            row, node = self.store.row_of(chunk_id), self.store.node_by_id(chunk_id)
+            if row is None or node is None:
+                raise KeyError(f"no chunk {chunk_id!r} in the index at {self.store.path}")
+            hits.append(Hit(row=row, node=node, score=0.0, dense=0.0))
+        claims = split_claims(text)
+        if not claims:
+            return []
+        out = []
+        for verdict in verify_claims(claims, self.embedder.encode([c.text for c in claims]), hits, self.store):
+            # For a removed sentence, the quote that came nearest, to show why it failed.
+            support = verdict.support or verdict.closest
+            out.append({
+                "sentence": verdict.claim.text, "markers": list(verdict.claim.markers),
+                "kept": verdict.support is not None, "reason": verdict.reason,
+                "quote": support.quote if support else None,
+                "chunk_id": support.hit.node.node_id if support else None,
+                "passage": support.passage if support else None,
+                "coverage": round(support.coverage, 3) if support else None,
+                "cosine": round(support.cosine, 3) if support else None,
+                "missing": support.missing if support else [],
+                "recited": verdict.recited_from is not None,
+            })
+        return out
+
     def ask_record(self, item: dict, k: int | None = None, filters: Filters | None = None,
-                   retrieval_only: bool = False, history: list[dict] | None = None) -> dict:
+                   retrieval_only: bool = False, history: list[dict] | None = None, mode: str | None = None) -> dict:
         """`ateb ask --json` for one batch item: the contract object, with the item's
         other fields echoed in front. `item` needs a string `question`."""
         extra = {key: value for key, value in item.items() if key not in CONTRACT_KEYS}
-        answer = self.ask(item["question"], k=k, filters=filters, retrieval_only=retrieval_only, history=history)
+        answer = self.ask(item["question"], k=k, filters=filters, retrieval_only=retrieval_only, history=history,
+                          mode=mode)
         return {**extra, **answer.model_dump()}
 
 

@@ -30,6 +30,23 @@ class Timings(BaseModel):
     total: float = 0.0
 
 
+class RemovedSentence(BaseModel):
+    sentence: str
+    reason: str
+
+
+class Generation(BaseModel):
+    """What the generative mode did: present only in that mode's answers."""
+
+    model: str = Field(description="backend:model that wrote the draft")
+    draft: str = Field("", description="the model's answer before verification")
+    kept: int = Field(0, description="sentences kept, each with a supporting quote")
+    removed: list[RemovedSentence] = Field(default_factory=list)
+    recited: list[str] = Field(default_factory=list, description="sentences whose citation was corrected")
+    fallback: str | None = Field(None, description="why the extractive answer was given instead, if it was")
+    seconds: float = 0.0
+
+
 class Answer(BaseModel):
     question: str
     answer: str
@@ -37,6 +54,14 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     retrieved: list[RetrievedChunk] = Field(default_factory=list)
     timings_ms: Timings = Field(default_factory=Timings)
+    generation: Generation | None = None
+
+    def model_dump(self, **kwargs) -> dict:
+        # The extractive answer keeps DESIGN.md's contract exactly: no `generation` key.
+        data = super().model_dump(**kwargs)
+        if data.get("generation") is None:
+            data.pop("generation", None)
+        return data
 
 
 class Filters(BaseModel):

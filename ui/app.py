@@ -36,6 +36,7 @@ CSS = """
 .ateb-source.ateb-focus { border-color: #0969da; box-shadow: 0 0 0 2px #0969da55; }
 .ateb-meta { color: #57606a; font-size: 0.85em; }
 .ateb-muted { color: #6e7781; }
+.ateb-generation { font-size: 0.85em; margin-top: 4px; }
 .ateb-passage { margin: 6px 0 0 0; padding: 4px 8px; border-left: 3px solid #d0d7de; font-size: 0.9em; white-space: pre-wrap; }
 .ateb-passage mark { background: #fff3b0; padding: 0 1px; }
 .ateb-status { color: #fff; border-radius: 10px; padding: 1px 8px; font-size: 0.85em; white-space: nowrap; }
@@ -57,6 +58,11 @@ document.addEventListener('click', function (event) {
   card.scrollIntoView({behavior: 'smooth', block: 'nearest'});
 }, true);
 </script>"""
+
+
+# The chat's answer modes: label shown -> Assistant.ask(mode=...).
+MODES = {"Quoted from the documents": "extractive",
+         "Written by a language model, every sentence checked against its source": "generative"}
 
 
 def _choice(value: str | None) -> str | None:
@@ -97,14 +103,15 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
     options = live.options
 
     # ---- chat -------------------------------------------------------------------------
-    def on_ask(question, chat, turns, doc_type, publisher, document, date_from, date_to):  # noqa: ANN001, ANN202
+    def on_ask(question, chat, turns, doc_type, publisher, document, date_from, date_to, mode):  # noqa: ANN001, ANN202
         question = (question or "").strip()
         if not question:
             return chat, turns, gr.skip(), gr.skip(), ""
         filters = Filters(doc_type=_choice(doc_type), publisher=_choice(publisher), document=_choice(document),
                           date_from=(date_from or "").strip() or None, date_to=(date_to or "").strip() or None)
         current = live.assistant
-        answer = current.ask(question, filters=filters, history=[{"question": t["question"]} for t in turns])
+        answer = current.ask(question, filters=filters, history=[{"question": t["question"]} for t in turns],
+                             mode=mode if mode in MODES.values() else None)
         passages = {c.chunk_id: current.passage(c.chunk_id) or {} for c in answer.citations}
         chat = [*chat, {"role": "user", "content": html.escape(question)},
                 {"role": "assistant", "content": views.answer_html(answer)}]
@@ -198,10 +205,12 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
                 gr.update(choices=[(t, d) for t, d in live.responses()] + [("All responses", ANY)]))
 
     # ---- API for batch users ----------------------------------------------------------
-    def api_ask(question: str, history: list[str] | None = None, document: str = "") -> dict:
-        """Ask one question; `history` holds earlier questions of the conversation."""
+    def api_ask(question: str, history: list[str] | None = None, document: str = "", mode: str = "") -> dict:
+        """Ask one question; `history` holds earlier questions of the conversation; `mode`
+        is "extractive" or "generative" ("" for the app's default)."""
         filters = Filters(document=document or None)
-        answer = live.assistant.ask(question, filters=filters, history=[{"question": q} for q in history or []])
+        answer = live.assistant.ask(question, filters=filters, history=[{"question": q} for q in history or []],
+                                    mode=mode if mode in MODES.values() else None)
         return answer.model_dump()
 
     def api_commitments(doc: str = "", status: str = "") -> list[dict]:
@@ -228,6 +237,8 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
                             with gr.Row():
                                 date_from = gr.Textbox(label="From (YYYY, YYYY-MM, YYYY-MM-DD)")
                                 date_to = gr.Textbox(label="To")
+                        mode = gr.Radio(list(MODES.items()), value=assistant.settings.mode, label="Answers",
+                                        elem_id="ateb-mode")
                         markdown = gr.Textbox(label="Last answer as Markdown (with its sources)", lines=3,
                                               interactive=False, buttons=["copy"], elem_id="ateb-markdown")
                         with gr.Row():
@@ -238,7 +249,7 @@ def build_app(assistant: Assistant, access: Access | None = None, data_dir: Path
                     with gr.Column(scale=2):
                         gr.Markdown("### Sources")
                         sources = gr.HTML(elem_id="ateb-sources")
-                ask_inputs = [question, chatbot, turns, doc_type, publisher, document, date_from, date_to]
+                ask_inputs = [question, chatbot, turns, doc_type, publisher, document, date_from, date_to, mode]
                 ask_outputs = [chatbot, turns, sources, markdown, question]
                 question.submit(on_ask, ask_inputs, ask_outputs, api_visibility="private")
                 thumbs_up.click(rate("up"), [turns, comment], [comment, thanks], api_visibility="private")

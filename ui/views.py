@@ -25,8 +25,26 @@ def answer_html(answer: Answer) -> str:
     """The answer with each [n] a link to its source card; an abstention set apart."""
     text = _MARKER.sub(lambda m: f'<a class="ateb-cite" href="#ateb-src-{m[1]}">[{m[1]}]</a>', _e(answer.answer))
     if answer.abstained:
-        return f'<div class="ateb-abstain"><strong>Not in the documents.</strong> {text}</div>'
-    return f'<div class="ateb-answer">{text}</div>'
+        return f'<div class="ateb-abstain"><strong>Not in the documents.</strong> {text}</div>{generation_html(answer)}'
+    return f'<div class="ateb-answer">{text}</div>{generation_html(answer)}'
+
+
+def generation_html(answer: Answer) -> str:
+    """Under a generative answer: who wrote it, and what verification removed and why
+    (or why the quoted answer was given instead). Empty for an extractive answer."""
+    g = answer.generation
+    if g is None:
+        return ""
+    if g.fallback:
+        head = f"Quoted answer shown: {_e(g.fallback)}."
+    else:
+        head = (f"Written by {_e(g.model)}; {g.kept} sentence{'s' if g.kept != 1 else ''} kept, each checked against "
+                f"its source; {len(g.removed)} removed.")
+    items = [f"<li>“{_e(r.sentence)}” — {_e(r.reason)}</li>" for r in g.removed]
+    items += [f"<li>Citation corrected: {_e(r)}</li>" for r in g.recited]
+    details = (f"<details><summary>What verification removed</summary><ul>{''.join(items)}</ul></details>"
+               if items else "")
+    return f'<div class="ateb-generation ateb-muted">{head}{details}</div>'
 
 
 def _highlighted(passage: str, quote: str) -> str:
