@@ -38,6 +38,9 @@ _FUNCTION_WORDS = {
 
 
 _LEAD_IN = re.compile(r"^(?:(?:the\s+)?answer(?:\s+is)?\s*:\s*)", re.I)
+# A paragraph or list number copied from the passage ("1.8 The government will ...",
+# "3. This investment ...") labels the sentence; it is not one of its facts.
+_NUMBERING = re.compile(r"^(?:[-•*]\s*)?\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+(?=[A-Z£])")
 _PLACEHOLDER = re.compile(r"\[\s*n\s*\]", re.I)
 
 
@@ -74,7 +77,9 @@ def split_claims(answer: str) -> list[Claim]:
                 if int(number) not in markers:
                     markers.append(int(number))
         bare = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(_MARKER.sub(" ", sentence).split())).strip()
-        bare = _LEAD_IN.sub("", bare)
+        bare = _NUMBERING.sub("", _LEAD_IN.sub("", bare))
+        if re.fullmatch(r"\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?", bare) and not markers:
+            continue  # a list number the splitter cut off on its own
         if bare.strip(" .;:,-*•"):
             claims.append(Claim(bare, tuple(markers)))
         elif markers and claims:

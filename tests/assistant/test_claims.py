@@ -55,3 +55,8 @@ def test_what_is_not_a_statement():
     assert not_a_statement("The cost is set to be covered by the") == "is cut off mid-sentence"
     assert not_a_statement("The cost is covered by existing budgets.") is None
     assert split_claims("The answer is: The fund is £3m [1].") == [Claim("The fund is £3m.", (1,))]
+
+
+def test_paragraph_numbers_copied_from_a_passage_are_not_facts():
+    assert split_claims("1.8 The government will cap costs at £86,000 [2]. 3. It starts in October [1].") == [
+        Claim("The government will cap costs at £86,000.", (2,)), Claim("It starts in October.", (1,))]
