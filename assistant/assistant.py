@@ -201,6 +201,7 @@ class Assistant:
                 "passage": support.passage if support else None,
                 "coverage": round(support.coverage, 3) if support else None,
                 "cosine": round(support.cosine, 3) if support else None,
+                "pairs": round(support.pairs, 3) if support else None,
                 "missing": support.missing if support else [],
                 "recited": verdict.recited_from is not None,
             })

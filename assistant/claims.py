@@ -119,8 +119,35 @@ def names(text: str) -> list[str]:
     return out
 
 
-def missing_facts(claim: str, passage: str) -> list[str]:
-    """The numbers, amounts and names of `claim` that `passage` does not contain."""
+_QUALIFIED = re.compile(
+    r"\b(between|over|more than|at least|under|less than|up to|approximately|around|about|nearly|almost|roughly)"
+    r"\s+£?\s?(\d[\d,]*(?:\.\d+)?)", re.I)
+_BOUNDS = {"over": "over", "more than": "over", "at least": "over", "under": "under", "less than": "under",
+           "up to": "under"}
+
+
+def _qualifiers(text: str) -> dict[str, str]:
+    return {_plain_number(m.group(2)): m.group(1).lower() for m in _QUALIFIED.finditer(text)}
+
+
+def changed_qualifiers(claim: str, passage: str) -> list[str]:
+    """Numbers whose bound the claim changes: "0.5%" from "between 0.5 and 1%", "over
+    22 million" from "approximately 22 million". Dropping "approximately" is allowed."""
+    said, source = _qualifiers(claim), _qualifiers(passage)
+    changed = []
+    for number in sorted(numbers(claim) & numbers(passage)):
+        mine, theirs = said.get(number), source.get(number)
+        if theirs == "between" and mine != "between":
+            changed.append(f"between {number} and …")
+        elif mine in _BOUNDS and _BOUNDS[mine] != _BOUNDS.get(theirs or ""):
+            changed.append(f"{mine} {number}")
+    return changed
+
+
+def missing_facts(claim: str, passage: str, context: str = "") -> list[str]:
+    """The numbers, amounts and names of `claim` that `passage` does not contain. Names
+    may also come from `context` (the document title and section the passage sits
+    under, which the citation shows): "the Lords report" names the document."""
     missing = []
     passage_numbers = numbers(passage)
     passage_money = money_amounts(passage)
@@ -131,10 +158,10 @@ def missing_facts(claim: str, passage: str) -> list[str]:
     for number in sorted(numbers(claim) - money_numbers):
         if number not in passage_numbers:
             missing.append(number)
-    folded = passage.casefold()
+    folded = f"{passage} {context}".casefold()
     for name in names(claim):
         stem = name.casefold()
         # "Recommendations" for "recommendation", "Welsh" inside "Welsh-medium".
         if not re.search(rf"(?<!\w){re.escape(stem[:max(4, len(stem) - 2)])}", folded):
             missing.append(name)
-    return missing
+    return missing + changed_qualifiers(claim, passage)

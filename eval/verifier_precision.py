@@ -62,7 +62,12 @@ def confusion(rows: list[dict], decisions: list[bool]) -> dict:
 
 
 def decide(assistant: Assistant, rows: list[dict]) -> list[bool]:
-    return [all(r["kept"] for r in assistant.verify(_with_markers(row), row["passages"])) for row in rows]
+    """Kept: the sentence survives as a sentence (a bare "196." is no sentence) and passes."""
+    decisions = []
+    for row in rows:
+        checked = assistant.verify(_with_markers(row), row["passages"])
+        decisions.append(bool(checked) and all(r["kept"] for r in checked))
+    return decisions
 
 
 def score(assistant: Assistant, labels: Path, sweep: bool) -> dict:
@@ -71,15 +76,17 @@ def score(assistant: Assistant, labels: Path, sweep: bool) -> dict:
     rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if isinstance(r.get("supported"), bool)]
     result = {"labels": str(labels), "thresholds": {"min_word_coverage": verification.MIN_WORD_COVERAGE,
-                                                    "min_cosine": verification.MIN_COSINE},
+                                                    "min_cosine": verification.MIN_COSINE,
+                                                    "min_pair_coverage": verification.MIN_PAIR_COVERAGE},
               **confusion(rows, decide(assistant, rows))}
     if sweep:
-        chosen = (verification.MIN_WORD_COVERAGE, verification.MIN_COSINE)
+        chosen = (verification.MIN_WORD_COVERAGE, verification.MIN_COSINE, verification.MIN_PAIR_COVERAGE)
         grid = []
-        for coverage, cosine in itertools.product((0.4, 0.5, 0.6, 0.7, 0.8), (0.4, 0.5, 0.55, 0.6, 0.7, 0.8)):
-            verification.MIN_WORD_COVERAGE, verification.MIN_COSINE = coverage, cosine
-            grid.append({"min_word_coverage": coverage, "min_cosine": cosine, **confusion(rows, decide(assistant, rows))})
-        verification.MIN_WORD_COVERAGE, verification.MIN_COSINE = chosen
+        for coverage, cosine, pairs in itertools.product((0.6, 0.7, 0.8), (0.55, 0.65, 0.7, 0.75), (0.0, 0.3, 0.4, 0.5)):
+            verification.MIN_WORD_COVERAGE, verification.MIN_COSINE, verification.MIN_PAIR_COVERAGE = coverage, cosine, pairs
+            grid.append({"min_word_coverage": coverage, "min_cosine": cosine, "min_pair_coverage": pairs,
+                         **confusion(rows, decide(assistant, rows))})
+        verification.MIN_WORD_COVERAGE, verification.MIN_COSINE, verification.MIN_PAIR_COVERAGE = chosen
         result["sweep"] = grid
     return result
 
@@ -105,11 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     result = score(assistant, args.labels, args.sweep)
     print(f"labelled sentences {result['sentences']} (supported {result['supported']}, unsupported {result['unsupported']})")
     print(f"thresholds: word coverage >= {result['thresholds']['min_word_coverage']}, "
-          f"cosine >= {result['thresholds']['min_cosine']}")
+          f"cosine >= {result['thresholds']['min_cosine']}, word pairs >= {result['thresholds']['min_pair_coverage']}")
     print(f"kept {result['kept']}  precision {result['precision']}  unsupported removed {result['unsupported_removed']}"
           f"  supported kept {result['supported_kept']}")
     for row in result.get("sweep", []):
-        print(f"  coverage>={row['min_word_coverage']:<4} cosine>={row['min_cosine']:<5} kept {row['kept']:>3}  "
+        print(f"  coverage>={row['min_word_coverage']:<4} cosine>={row['min_cosine']:<4} "
+              f"pairs>={row['min_pair_coverage']:<4} kept {row['kept']:>3}  "
               f"precision {row['precision']}  unsupported removed {row['unsupported_removed']}  "
               f"supported kept {row['supported_kept']}")
     if args.json:

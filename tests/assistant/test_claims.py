@@ -60,3 +60,12 @@ def test_what_is_not_a_statement():
 def test_paragraph_numbers_copied_from_a_passage_are_not_facts():
     assert split_claims("1.8 The government will cap costs at £86,000 [2]. 3. It starts in October [1].") == [
         Claim("The government will cap costs at £86,000.", (2,)), Claim("It starts in October.", (1,))]
+
+
+def test_a_changed_bound_on_a_number_is_not_supported():
+    assert missing_facts("The fatality ratio was 0.5%.", "It had a fatality ratio of between 0.5 and 1%.") == [
+        "between 0.5 and …"]
+    assert missing_facts("It caused over 22 million deaths.", "It caused approximately 22 million deaths.") == [
+        "over 22"]
+    assert missing_facts("It costs £1.63m a year.", "It costs approximately £1.63m a year.") == []
+    assert missing_facts("It received more than 200 statements.", "It obtained over 200 statements.") == []
