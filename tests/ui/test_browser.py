@@ -113,6 +113,18 @@ def test_chat_answers_with_a_citation_that_can_be_clicked(open_app, page):
     _shot(page, "chat")
 
 
+def test_the_generative_switch_says_what_verification_did(open_app, page):
+    page.goto(open_app[0])
+    page.locator("#ateb-mode").get_by_text("Written by a language model").click()
+    _ask(page, "Who chairs the Expert Group on Social Cohesion?")
+    note = page.locator("#ateb-chat .ateb-generation")
+    note.wait_for(timeout=60_000)
+    said = note.inner_text()
+    assert "Written by gguf:SmolLM2" in said or "Quoted answer shown" in said, said
+    page.locator("#ateb-sources #ateb-src-1 mark").wait_for(timeout=10_000)
+    _shot(page, "chat-generative")
+
+
 def test_follow_up_and_abstention(open_app, page):
     page.goto(open_app[0])
     _ask(page, "What is the population of Mars?")
@@ -194,6 +206,9 @@ def test_api_endpoints_for_batch_users(open_app):
     client = Client(open_app[0], verbose=False)
     answer = client.predict("Who chairs the Expert Group on Social Cohesion?", [], "", api_name="/ask")
     assert "Gaynor Legall" in answer["answer"] and answer["citations"][0]["page"] == "4"
+    written = client.predict("Who chairs the Expert Group on Social Cohesion?", [], "", "generative", api_name="/ask")
+    assert written["generation"]["model"].startswith("gguf:SmolLM2") and written["generation"]["draft"]
+    assert written["citations"] and all(c["quote"] for c in written["citations"])
     records = client.predict("welsh-gov-response-social-cohesion-2025", "accepted", api_name="/commitments")
     assert [r["number"] for r in records] == ["1", "2", "3", "4"]
 

@@ -96,3 +96,16 @@ def test_feedback_is_appended_as_jsonl(tmp_path):
     assert [(l["rating"], l["comment"], l["user"]) for l in lines] == [("up", "", "ann"), ("down", "wrong page", None)]
     with pytest.raises(ValueError):
         record_feedback(log, "q", "a", "sideways")
+
+
+def test_a_generative_answer_says_what_was_removed_and_why():
+    from assistant.models import Generation, RemovedSentence
+
+    answer = Answer(question="q", answer="The fund is £3m. [1]", abstained=False, generation=Generation(
+        model="gguf:m.gguf", draft="…", kept=1, removed=[RemovedSentence(sentence="Chair: <b>Jane</b>", reason="not in [1]: Jane")]))
+    shown = views.answer_html(answer)
+    assert "Written by gguf:m.gguf; 1 sentence kept" in shown and "1 removed" in shown
+    assert "“Chair: &lt;b&gt;Jane&lt;/b&gt;” — not in [1]: Jane" in shown and "<b>Jane</b>" not in shown
+    answer.generation.fallback = "only 1 of 3 sentences were supported"
+    assert "Quoted answer shown: only 1 of 3 sentences were supported." in views.answer_html(answer)
+    assert "ateb-generation" not in views.answer_html(Answer(question="q", answer="a", abstained=False))
