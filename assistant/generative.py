@@ -19,6 +19,7 @@ from assistant.retrieval import Hit
 from assistant.verification import verify_claims
 from index import Embedder, StoredIndex
 from index.chunking import page_at
+from index.sentences import sentence_spans
 
 # Fewer than this share of the draft's sentences supported: the model misread the
 # passages, and what survives is likely out of context. Give the extractive answer.
@@ -117,8 +118,22 @@ def generate_answer(
     if report.kept < MIN_KEPT_SHARE * len(claims):
         report.fallback = f"only {report.kept} of {len(claims)} sentences were supported"
         return _fallback(fallback, report, started)
+    if fallback[1] and not any(_same_sentence(c.quote, fallback[1][0].quote) for c in citations):
+        # Supported is not the same as answering: a model that wrote true sentences
+        # around the question, none resting on the sentence retrieval rates the best
+        # answer, has answered something else.
+        report.fallback = "the supported sentences do not use the passage sentence that best answers the question"
+        return _fallback(fallback, report, started)
     report.seconds = round(time.perf_counter() - started, 3)
     return " ".join(parts), citations, False, report
+
+
+def _sentences(text: str) -> set[str]:
+    return {" ".join(text[a:b].split()).casefold() for a, b in sentence_spans(text)}
+
+
+def _same_sentence(quote: str, other: str) -> bool:
+    return bool(_sentences(quote) & _sentences(other))
 
 
 def _fallback(extractive: tuple[str, list[Citation]], report: Generation, started: float):

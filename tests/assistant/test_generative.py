@@ -17,7 +17,7 @@ QUESTIONS = [
     "Who has been appointed to chair the Expert Group on Social Cohesion?",
     "Which organisation is backing the Expert Group with evidence and expertise?",
     "How long is the Expert Group scheduled to keep meeting?",
-    "How much does the Community Cohesion Programme cost a year?",
+    "What's the annual cost of keeping the Community Cohesion Programme going?",
     "What will the Expert Group be asked to devise?",
     "Who is running the secretariat for the cohesion Expert Group?",
 ]
