@@ -48,6 +48,15 @@ class BuildReport:
     removed_documents: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     seconds: float = 0.0
+    # Seconds per stage (load_parse, chunk, embed, commitments, reuse, write), for the
+    # benchmarks; together with `seconds` they show where a build's time goes.
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def timed(self, stage: str, since: float) -> float:
+        """Add the time since `since` to `stage`; return now, to time the next stage."""
+        now = time.perf_counter()
+        self.stages[stage] = self.stages.get(stage, 0.0) + now - since
+        return now
 
 
 @dataclass
@@ -247,27 +256,35 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
         fingerprint = _fingerprint(data, manifest_entries.get(rel) or manifest_entries.get(path.name))
         old = old_docs.get(rel)
         if previous is not None and old and old.get("fingerprint") == fingerprint:
+            mark = time.perf_counter()
             parts.add(*_reused(previous, old["doc_id"]))
             commitment_parts[old["doc_id"]] = _reused_commitments(previous, path, corpus_dir, manifest_entries, old["doc_id"])
             documents.append(old)
             report.reused_documents += 1
             report.pages += int(old.get("pages", 0))
+            report.timed("reuse", mark)
             continue
         try:
+            mark = time.perf_counter()
             doc = load_isolated(path, corpus_dir, manifest_entries, *limits)
             sections = parse_document(doc)
+            mark = report.timed("load_parse", mark)
             nodes = chunk_document(doc, sections, embedder.count_tokens, chunk_tokens, overlap_tokens, embedder.max_tokens)
             _mark_ocr(nodes, set(doc.metadata.get("ocr_pages") or ()))
             if not nodes:
                 raise DocumentError(path, "no text found to index")
+            mark = report.timed("chunk", mark)
             commitment_parts[doc.doc_id] = document_part(doc, sections)
+            report.timed("commitments", mark)
         except DocumentError as exc:
             report.skipped.append((rel, exc.reason))
             continue
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the build
             report.skipped.append((rel, f"{type(exc).__name__}: {exc}"))
             continue
+        mark = time.perf_counter()
         parts.add(nodes, *_embedded(nodes, embedder))
+        report.timed("embed", mark)
         documents.append({
             "doc_id": doc.doc_id, "file": rel, "content_hash": doc.content_hash, "fingerprint": fingerprint,
             "pages": doc.page_count, "chunks": len(nodes), **doc.metadata,
@@ -298,6 +315,7 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
     builds = _builds_dir(index_dir)
     builds.mkdir(parents=True, exist_ok=True)
     new_dir = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    mark = time.perf_counter()
     try:
         write_index(new_dir, manifest, parts.nodes, np.vstack(parts.vectors),
                     [embed_text(n) for n in parts.nodes], documents,
@@ -308,6 +326,7 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
         shutil.rmtree(new_dir, ignore_errors=True)
         raise
     _swap_in(new_dir, index_dir)
+    report.timed("write", mark)
 
     report.documents = len(documents)
     report.chunks = len(parts.nodes)
