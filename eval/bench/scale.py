@@ -109,15 +109,16 @@ def bench_ateb_size(n: int, source: StoredIndex, embedder: Embedder, questions: 
     return out
 
 
-def bench_vectors(n: int, source: StoredIndex, queries: np.ndarray, work: Path, nlist: int = 4096,
+def bench_vectors(n: int, source: StoredIndex, queries: np.ndarray, work: Path,
                   nprobes: tuple[int, ...] = (16, 32, 64, 128)) -> dict:
     """Exact (flat) against IVF + 8-bit scalar quantisation at n vectors."""
     import faiss
 
+    nlist = min(4096, max(16, int(4 * n ** 0.5)))  # the usual rule: about 4 sqrt(n) lists
     rng = np.random.default_rng(SEED)
     _, vectors, _ = synthetic_vectors_only(source, n, rng)
     dim = vectors.shape[1]
-    out: dict = {"chunks": n}
+    out: dict = {"chunks": n, "nlist": nlist}
     flat = faiss.IndexFlatIP(dim)
     with clock(out, "flat_build_seconds"):
         flat.add(vectors)
