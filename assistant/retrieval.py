@@ -77,7 +77,11 @@ class HybridRetriever(BaseRetriever):
         matches: dict[int, int] = {}
         for phrase in named_phrases(question):
             needle = phrase.casefold()
-            rows = [r for r, t in enumerate(texts) if needle in t and (allowed_set is None or r in allowed_set)]
+            # Only chunks with all the phrase's words can hold it: the inverted index
+            # names them, so a large index is not scanned chunk by chunk.
+            candidates = self.store.lexical.rows_with_all(phrase)
+            scan = range(len(texts)) if candidates is None else candidates.tolist()
+            rows = [r for r in scan if needle in texts[r] and (allowed_set is None or r in allowed_set)]
             if not rows or len(rows) > max(3, len(texts) // 4):
                 continue
             for r in rows:

@@ -51,6 +51,22 @@ class LexicalIndex:
         counts = np.diff(indptr)
         return {token: int(counts[i]) for token, i in self._model.vocab_dict.items() if i < len(counts)}
 
+    def rows_with_all(self, text: str) -> np.ndarray | None:
+        """Rows whose text has every token of `text` (from the inverted index, no scan);
+        None when `text` has no token to look up (all stopwords)."""
+        tokens = tokenize([text])[0]
+        if not tokens:
+            return None
+        indptr, indices = self._model.scores["indptr"], self._model.scores["indices"]
+        rows = None
+        for token in set(tokens):
+            i = self._model.vocab_dict.get(token)
+            if i is None or i + 1 >= len(indptr):
+                return np.zeros(0, dtype=np.int64)
+            found = np.asarray(indices[indptr[i]:indptr[i + 1]])
+            rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
+        return rows
+
     def idf(self, tokens: set[str] | list[str]) -> dict[str, float]:
         """How rare each (tokenized) term is across chunks: a term the corpus never uses
         gets the highest weight, since a passage lacking it cannot be about it."""

@@ -32,7 +32,12 @@ def bench_build(corpus: Path, work: Path, embedder: Embedder) -> dict:
     store = StoredIndex.open(index_dir)
     nodes = store.nodes(list(range(store.size)))
     chunk_texts = [embed_text(n) for n in nodes]
-    sentence_texts = [u[2] for n in nodes for u in sentence_units(n.text)]
+    # What the build encodes: each chunk (with its title and section) and each distinct
+    # sentence of a document (overlapping chunks repeat boundary sentences).
+    by_doc: dict[str, dict[str, None]] = {}
+    for n in nodes:
+        by_doc.setdefault(n.metadata["doc_id"], {}).update(dict.fromkeys(u[2] for u in sentence_units(n.text)))
+    sentence_texts = [t for texts in by_doc.values() for t in texts]
     tokens = sum(embedder.count_tokens(t) for t in chunk_texts + sentence_texts)
     out.update(sentences=len(sentence_texts), embedded_tokens=tokens)
     ceiling: dict = {}

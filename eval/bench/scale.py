@@ -110,7 +110,7 @@ def bench_ateb_size(n: int, source: StoredIndex, embedder: Embedder, questions: 
 
 
 def bench_vectors(n: int, source: StoredIndex, queries: np.ndarray, work: Path,
-                  nprobes: tuple[int, ...] = (16, 32, 64, 128)) -> dict:
+                  nprobes: tuple[int, ...] = (16, 32, 64, 128, 256, 512)) -> dict:
     """Exact (flat) against IVF + 8-bit scalar quantisation at n vectors."""
     import faiss
 
