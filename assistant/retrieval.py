@@ -72,17 +72,19 @@ class HybridRetriever(BaseRetriever):
         """Chunks that contain the names the question uses, verbatim ("Democratic
         Engagement Grant", "PNT"): most names first, then in `prior` order. A name found
         in more than a quarter of the chunks says nothing about which one is meant."""
-        texts = self.store.folded_texts
         allowed_set = set(allowed.tolist()) if allowed is not None else None
         matches: dict[int, int] = {}
         for phrase in named_phrases(question):
             needle = phrase.casefold()
             # Only chunks with all the phrase's words can hold it: the inverted index
-            # names them, so a large index is not scanned chunk by chunk.
+            # names them, so a large index is neither scanned nor held in memory.
             candidates = self.store.lexical.rows_with_all(phrase)
-            scan = range(len(texts)) if candidates is None else candidates.tolist()
-            rows = [r for r in scan if needle in texts[r] and (allowed_set is None or r in allowed_set)]
-            if not rows or len(rows) > max(3, len(texts) // 4):
+            if candidates is None:
+                texts = dict(enumerate(self.store.folded_texts))
+            else:
+                texts = self.store.folded_texts_of(candidates.tolist())
+            rows = [r for r, t in texts.items() if needle in t and (allowed_set is None or r in allowed_set)]
+            if not rows or len(rows) > max(3, self.store.size // 4):
                 continue
             for r in rows:
                 matches[r] = matches.get(r, 0) + 1

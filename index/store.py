@@ -33,6 +33,9 @@ SENTENCE_VECTORS = "sentence_vectors.npy"
 SENTENCE_SPANS = "sentence_spans.npy"
 CHUNKS = "chunks.sqlite"
 COMMITMENTS = "commitments.json"  # per-document parts and the assembled records
+# Acronym definitions found in the chunks at build time (an index without the file, from
+# before it existed, finds them when opened).
+ACRONYMS = "acronyms.json"
 LEXICAL = "bm25"
 
 
@@ -57,6 +60,8 @@ def write_index(
     """Write a complete index into an empty directory `path`."""
     path.mkdir(parents=True, exist_ok=False)
     (path / COMMITMENTS).write_text(json.dumps(commitments or {"parts": {}, "records": []}, ensure_ascii=False))
+    texts = (f"{n.metadata.get('section') or ''}\n{n.text}".casefold() for n in nodes)
+    (path / ACRONYMS).write_text(json.dumps(find_acronyms(texts), ensure_ascii=False, sort_keys=True))
     np.save(path / SENTENCE_VECTORS, np.ascontiguousarray(sentence_vectors, dtype=np.float32), allow_pickle=False)
     np.save(path / SENTENCE_SPANS, np.ascontiguousarray(sentence_spans, dtype=np.int32), allow_pickle=False)
     dim = int(manifest["model"]["dimension"])
@@ -81,6 +86,29 @@ def write_index(
     manifest = {**manifest, "checksums": file_checksums(path)}
     # The manifest goes last: a directory without one is never mistaken for an index.
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+
+
+def find_acronyms(folded_texts) -> dict[str, str]:  # noqa: ANN001 - any iterable of casefolded texts
+    """Acronyms defined in the texts ("public sector information (psi)" -> psi)."""
+    found: dict[str, str] = {}
+    for text in folded_texts:
+        for bracket in _BRACKETED.finditer(text):
+            start = max(0, bracket.start() - 200)
+            before = text[start:bracket.start()]
+            if start:
+                before = before[before.find(" ") + 1:] if " " in before else ""
+            match = _WORDS_BEFORE.search(before)
+            if match is None:
+                continue
+            words, short = match.group(1).split(), bracket.group(1)
+            letters = short.rstrip("s")
+            # Take as many trailing words as the acronym has letters, if their initials
+            # spell it ("national space strategy (nss)").
+            if 2 <= len(letters) <= 8 and len(words) >= len(letters):
+                long = words[-len(letters):]
+                if "".join(w[0] for w in long) == letters:
+                    found.setdefault(short, " ".join(long))
+    return found
 
 
 def file_checksums(path: Path) -> dict[str, str]:
@@ -207,29 +235,27 @@ class StoredIndex:
                 for r in db.execute("SELECT json_extract(metadata, '$.section'), text FROM chunks ORDER BY row")
             ]
 
+    def folded_texts_of(self, rows: list[int]) -> dict[int, str]:
+        """`folded_texts` of some rows only, read from the chunk store."""
+        if len(rows) > 2000:
+            texts = self.folded_texts
+            return {r: texts[r] for r in rows}
+        with self._connect() as db:
+            marks = ",".join("?" * len(rows))
+            return {r[0]: f"{r[1] or ''}\n{r[2]}".casefold() for r in db.execute(
+                f"SELECT row, json_extract(metadata, '$.section'), text FROM chunks WHERE row IN ({marks})", rows)}
+
     @cached_property
     def acronyms(self) -> dict[str, str]:
         """'psi' -> 'public sector information', from definitions in the text such as
         'Public Sector Information (PSI)', casefolded; for query expansion."""
-        found: dict[str, str] = {}
-        for text in self.folded_texts:
-            for bracket in _BRACKETED.finditer(text):
-                start = max(0, bracket.start() - 200)
-                before = text[start:bracket.start()]
-                if start:
-                    before = before[before.find(" ") + 1:] if " " in before else ""
-                match = _WORDS_BEFORE.search(before)
-                if match is None:
-                    continue
-                words, short = match.group(1).split(), bracket.group(1)
-                letters = short.rstrip("s")
-                # Take as many trailing words as the acronym has letters, if their
-                # initials spell it ("national space strategy (nss)").
-                if 2 <= len(letters) <= 8 and len(words) >= len(letters):
-                    long = words[-len(letters):]
-                    if "".join(w[0] for w in long) == letters:
-                        found.setdefault(short, " ".join(long))
-        return found
+        try:
+            return json.loads((self.path / ACRONYMS).read_text())
+        except FileNotFoundError:
+            return find_acronyms(self.folded_texts)
+        except (OSError, ValueError) as exc:
+            raise IndexUnavailable(f"index at {self.path} has no readable {ACRONYMS} ({exc}); "
+                                   + REBUILD_HINT.format(index=self.path)) from exc
 
     @cached_property
     def acronym_terms(self) -> list[tuple[str, frozenset[str]]]:
