@@ -50,6 +50,25 @@ def bundled_gguf() -> Path | None:
     return path if path.is_file() else None
 
 
+def server_params(model_path: str, context: int, threads: int, api_key: str, port: int | None = None):  # noqa: ANN201
+    """llama.cpp server settings (xllamacpp.CommonParams) for one GGUF file on 127.0.0.1:
+    one request at a time, quiet, behind `api_key`; on `port`, or a free one."""
+    import xllamacpp
+
+    params = xllamacpp.CommonParams()
+    params.model.path = model_path
+    params.hostnames = ["127.0.0.1"]
+    if port is not None:
+        params.port = port
+    params.api_keys = [api_key]
+    params.n_ctx = context
+    params.n_parallel = 1
+    params.cpuparams.n_threads = threads
+    params.cpuparams_batch.n_threads = threads
+    params.verbosity = -1
+    return params
+
+
 class LocalGGUF(CustomLLM):
     """A GGUF model run in-process by llama.cpp, through its chat template."""
 
@@ -72,17 +91,10 @@ class LocalGGUF(CustomLLM):
             if self._server is None:
                 import xllamacpp
 
-                params = xllamacpp.CommonParams()
-                params.model.path = self.model_path
-                params.n_ctx = self.context_window
-                params.n_predict = self.max_tokens
-                params.cpuparams.n_threads = self.threads
-                params.cpuparams_batch.n_threads = self.threads
-                params.n_parallel = 1
-                params.verbosity = -1
                 # llama.cpp's server also listens on a loopback port; a random key that
                 # never leaves this process keeps anyone else from using it.
-                params.api_keys = [secrets.token_hex(24)]
+                params = server_params(self.model_path, self.context_window, self.threads, secrets.token_hex(24))
+                params.n_predict = self.max_tokens
                 try:
                     self._server = xllamacpp.Server(params)
                 except Exception as exc:  # noqa: BLE001 - llama.cpp reports a bad file this way

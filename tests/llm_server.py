@@ -23,16 +23,9 @@ def main() -> None:
 
     import xllamacpp
 
-    params = xllamacpp.CommonParams()
-    params.model.path = args.model
-    params.hostnames = ["127.0.0.1"]
-    params.port = args.port
-    params.api_keys = [args.api_key]
-    params.n_ctx = 4096
-    params.n_parallel = 1
-    params.cpuparams.n_threads = args.threads
-    params.cpuparams_batch.n_threads = args.threads
-    params.verbosity = -1
+    from assistant.llm import server_params
+
+    params = server_params(args.model, 4096, args.threads, args.api_key, port=args.port)
     server = xllamacpp.Server(params)
     print(f"ready {server.listening_address}", flush=True)
     stop = threading.Event()

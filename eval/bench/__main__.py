@@ -27,8 +27,9 @@ def _questions(corpus: Path, given: Path | None) -> list[str]:
     """Questions for latency: a one-a-line file, else the eval set that covers the corpus."""
     if given:
         return [q.strip() for q in given.read_text().splitlines() if q.strip()]
-    name = "bundled.jsonl" if (corpus / "welsh-gov-response-social-cohesion-2025.txt").exists() and \
-        len(list(corpus.iterdir())) <= 3 else "shared.jsonl"
+    from ateb.settings import PROJECT_ROOT
+
+    name = "bundled.jsonl" if corpus.resolve() == (PROJECT_ROOT / "corpus").resolve() else "shared.jsonl"
     return [json.loads(line)["question"] for line in (DEFAULT_QUESTIONS / name).read_text().splitlines() if line.strip()]
 
 
@@ -107,14 +108,14 @@ def main(argv: list[str] | None = None) -> int:
         if "scale" in parts and last_index is not None:
             import numpy as np
 
-            from eval.bench.scale import bench_ateb_size, bench_vectors
+            from eval.bench.scale import bench_ateb_size, bench_vectors, source_sentences
 
-            source = StoredIndex.open(last_index)
+            sentences = source_sentences(StoredIndex.open(last_index))
             questions = _questions(Path(args.corpus[-1]), args.questions)
             results["scale"] = []
             print("\n== scale (synthetic)")
             for n in [int(x) for x in args.scale.split(",") if x]:
-                size = bench_ateb_size(n, source, embedder, questions, work, baseline="baseline" in parts)
+                size = bench_ateb_size(n, sentences, embedder, questions, work, baseline="baseline" in parts)
                 results["scale"].append(size)
                 _row(f"{n} chunks: write / load / disk", f"{size['write_seconds']} s / {size['load_seconds']} s / {size['disk_mb']} MB")
                 _row(f"{n} chunks: retrieval / full answer", f"{size['retrieval']} / {size['full_answer']}")
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                          f"(Ateb {size['load_speedup_vs_baseline']}x faster)")
             if args.vectors:
                 queries = embedder.encode(questions[:200])
-                vec = bench_vectors(args.vectors, source, np.ascontiguousarray(queries), work)
+                vec = bench_vectors(args.vectors, sentences, np.ascontiguousarray(queries), work)
                 results["vectors"] = vec
                 _row(f"{args.vectors} vectors flat: memory / query", f"{vec['flat_memory_mb']} MB / {vec['flat_latency']}")
                 for row in vec["ivf"]:

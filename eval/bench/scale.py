@@ -10,46 +10,67 @@ scalar quantisation, for build, memory, disk, load, latency and recall@10.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
-from eval.bench.measure import clock, latency_figures, rss_mb
+from eval.bench.measure import clock, latency_figures, rss_mb, timed_calls
 from index import Embedder, StoredIndex
 from index.store import write_index
 
 SEED = 7
 
 
-def _sentences(source: StoredIndex) -> tuple[list[str], np.ndarray]:
+class Sentences(NamedTuple):
+    """The real sentences synthetic chunks are made of: texts and their vectors."""
+
+    texts: list[str]
+    vectors: np.ndarray
+
+
+def source_sentences(source: StoredIndex) -> Sentences:
     nodes = source.nodes(list(range(source.size)))
-    texts = [nodes[int(r)].text[int(s):int(e)] for r, s, e in source.sentence_spans]
-    return texts, source.sentence_vectors
+    return Sentences([nodes[int(r)].text[int(s):int(e)] for r, s, e in source.sentence_spans], source.sentence_vectors)
 
 
-def synthetic(source: StoredIndex, n: int, rng: np.random.Generator) -> tuple[list[str], np.ndarray, list[list[int]]]:
-    """n chunk texts, their vectors, and for each the source sentence ids it is made of."""
-    texts, vectors = _sentences(source)
+def _jittered(means: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Mean sentence vectors with a little noise, normalised: realistic chunk vectors."""
+    means = means + rng.normal(0, 0.02, means.shape).astype(np.float32)
+    return means / np.linalg.norm(means, axis=1, keepdims=True)
+
+
+def synthetic(sentences: Sentences, n: int, rng: np.random.Generator) -> tuple[list[str], np.ndarray, list[list[int]]]:
+    """n chunk texts of 3 to 6 real sentences, their vectors, and each one's sentence ids."""
+    texts, vectors = sentences
     picks = [rng.integers(0, len(texts), rng.integers(3, 7)).tolist() for _ in range(n)]
     chunk_texts = [" ".join(texts[i] for i in p) for p in picks]
     out = np.empty((n, vectors.shape[1]), dtype=np.float32)
     for start in range(0, n, 50_000):
         block = picks[start:start + 50_000]
-        means = np.stack([vectors[p].mean(axis=0) for p in block])
-        means += rng.normal(0, 0.02, means.shape).astype(np.float32)
-        out[start:start + len(block)] = means / np.linalg.norm(means, axis=1, keepdims=True)
+        out[start:start + len(block)] = _jittered(np.stack([vectors[p].mean(axis=0) for p in block]), rng)
     return chunk_texts, out, picks
 
 
-def _write_ateb(path: Path, texts: list[str], vectors: np.ndarray, picks: list[list[int]], source: StoredIndex,
+def synthetic_vectors(sentences: Sentences, n: int, rng: np.random.Generator) -> np.ndarray:
+    """n chunk vectors only (each the mean of 4 real sentence vectors), for sizes whose
+    text would not fit the benchmark's time."""
+    vectors = sentences.vectors
+    out = np.empty((n, vectors.shape[1]), dtype=np.float32)
+    for start in range(0, n, 100_000):
+        size = min(100_000, n - start)
+        out[start:start + size] = _jittered(vectors[rng.integers(0, len(vectors), (size, 4))].mean(axis=1), rng)
+    return out
+
+
+def _write_ateb(path: Path, texts: list[str], vectors: np.ndarray, picks: list[list[int]], sentences: Sentences,
                 embedder: Embedder) -> None:
     """A complete index directory, as a build would write it, without running the model."""
     from llama_index.core.schema import TextNode
 
     from index.store import FORMAT_VERSION
 
-    source_texts, sentence_vectors = _sentences(source)
+    source_texts, sentence_vectors = sentences
     nodes, spans, sentence_rows = [], [], []
     for i, (text, pick) in enumerate(zip(texts, picks)):
         doc = f"synthetic-{i // 200:05d}"
@@ -73,34 +94,23 @@ def _disk_mb(path: Path) -> float:
     return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20, 1)
 
 
-def bench_ateb_size(n: int, source: StoredIndex, embedder: Embedder, questions: list[str], work: Path,
+def bench_ateb_size(n: int, sentences: Sentences, embedder: Embedder, questions: list[str], work: Path,
                     baseline: bool) -> dict:
     from assistant import Assistant
 
     rng = np.random.default_rng(SEED)
-    texts, vectors, picks = synthetic(source, n, rng)
+    texts, vectors, picks = synthetic(sentences, n, rng)
     out: dict = {"chunks": n, "mean_chunk_words": round(float(np.mean([len(t.split()) for t in texts])), 1)}
     path = work / f"ateb-{n}"
     with clock(out, "write_seconds"):
-        _write_ateb(path, texts, vectors, picks, source, embedder)
+        _write_ateb(path, texts, vectors, picks, sentences, embedder)
     out["disk_mb"] = _disk_mb(path)
     before = rss_mb()
     with clock(out, "load_seconds"):
         assistant = Assistant.open(path, embedder=embedder)
     out["rss_added_by_load_mb"] = round(rss_mb() - before, 1)
-    retrieval = []
-    answers = []
-    for q in questions[:3]:
-        assistant.ask(q)
-    for q in questions:
-        started = time.perf_counter()
-        assistant.ask(q, retrieval_only=True)
-        retrieval.append((time.perf_counter() - started) * 1000)
-        started = time.perf_counter()
-        assistant.ask(q)
-        answers.append((time.perf_counter() - started) * 1000)
-    out["retrieval"] = latency_figures(retrieval)
-    out["full_answer"] = latency_figures(answers)
+    out["retrieval"] = latency_figures(timed_calls(lambda q: assistant.ask(q, retrieval_only=True), questions))
+    out["full_answer"] = latency_figures(timed_calls(assistant.ask, questions))
     if baseline:
         from eval.bench.baseline import bench_baseline_load
 
@@ -109,14 +119,14 @@ def bench_ateb_size(n: int, source: StoredIndex, embedder: Embedder, questions: 
     return out
 
 
-def bench_vectors(n: int, source: StoredIndex, queries: np.ndarray, work: Path,
+def bench_vectors(n: int, sentences: Sentences, queries: np.ndarray, work: Path,
                   nprobes: tuple[int, ...] = (16, 32, 64, 128, 256, 512)) -> dict:
     """Exact (flat) against IVF + 8-bit scalar quantisation at n vectors."""
     import faiss
 
     nlist = min(4096, max(16, int(4 * n ** 0.5)))  # the usual rule: about 4 sqrt(n) lists
     rng = np.random.default_rng(SEED)
-    _, vectors, _ = synthetic_vectors_only(source, n, rng)
+    vectors = synthetic_vectors(sentences, n, rng)
     dim = vectors.shape[1]
     out: dict = {"chunks": n, "nlist": nlist}
     flat = faiss.IndexFlatIP(dim)
@@ -154,22 +164,5 @@ def bench_vectors(n: int, source: StoredIndex, queries: np.ndarray, work: Path,
     return out
 
 
-def synthetic_vectors_only(source: StoredIndex, n: int, rng: np.random.Generator):  # noqa: ANN201
-    vectors = source.sentence_vectors
-    out = np.empty((n, vectors.shape[1]), dtype=np.float32)
-    for start in range(0, n, 100_000):
-        size = min(100_000, n - start)
-        picks = rng.integers(0, len(vectors), (size, 4))
-        means = vectors[picks].mean(axis=1) + rng.normal(0, 0.02, (size, vectors.shape[1])).astype(np.float32)
-        out[start:start + size] = means / np.linalg.norm(means, axis=1, keepdims=True)
-    return None, out, None
-
-
 def _per_query_ms(index, queries: np.ndarray) -> list[float]:  # noqa: ANN001
-    index.search(queries[:5], 10)
-    out = []
-    for q in queries:
-        started = time.perf_counter()
-        index.search(q[None, :], 10)
-        out.append((time.perf_counter() - started) * 1000)
-    return out
+    return timed_calls(lambda q: index.search(q[None, :], 10), list(queries))

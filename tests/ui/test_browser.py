@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
+
+from eval.app_process import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (scripts/setup.sh --test installs it)")
@@ -23,12 +24,6 @@ The harbour master of Aberport is Ms Eira Jones <script>window.__pwned = 1</scri
 
 Ships must report to the harbour master of Aberport before docking.
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +45,7 @@ def _serve(index_dir, embedder, data_dir, users=None):
 
     access = Access(users or {})
     app = build_app(Assistant.open(index_dir, embedder=embedder), access, data_dir)
-    port = _free_port()
+    port = free_port()
     app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
                **launch_options(access, data_dir))
     return app, f"http://127.0.0.1:{port}/"
