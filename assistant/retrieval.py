@@ -21,6 +21,9 @@ from assistant.question import (
 from index import Embedder, StoredIndex
 
 
+SENTENCE_RANKING = True  # chunks ranked by their best sentence too (issue 4 lever)
+
+
 @dataclass
 class Hit:
     row: int
@@ -116,6 +119,8 @@ class HybridRetriever(BaseRetriever):
         lexical_query = self.expand_acronyms(question)
         lexical = self.store.lexical.search(lexical_query, depth, mask)
         rankings = [[r for r, _ in dense], [r for r, _ in lexical]]
+        if SENTENCE_RANKING:
+            rankings.append([r for r, _ in self.store.sentence_search(query_vector, depth, allowed)])
         if facts.asks_verdict and facts.item_number is None:
             first = reciprocal_rank_fusion(rankings, self.rrf_k)
             top = sorted(first, key=lambda r: (-first[r], r))[:3]

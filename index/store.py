@@ -306,6 +306,29 @@ class StoredIndex:
             return np.zeros((0, self.vectors.d), dtype=np.float32)
         return np.vstack([self.vectors.reconstruct(int(r)) for r in rows]).astype(np.float32)
 
+    def sentence_search(self, query: np.ndarray, k: int, allowed_rows: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Chunks ranked by their best sentence's cosine to the query: a short answering
+        sentence inside a long chunk is found even when the chunk as a whole is about
+        something broader."""
+        if len(self.sentence_vectors) == 0:
+            return []
+        scores = self.sentence_vectors @ query.astype(np.float32)
+        rows = self.sentence_spans[:, 0]
+        if allowed_rows is not None:
+            keep = np.isin(rows, allowed_rows)
+            scores = np.where(keep, scores, -np.inf)
+        take = min(len(scores), k * 4)
+        top = np.argpartition(-scores, take - 1)[:take]
+        top = top[np.argsort(-scores[top])]
+        out: dict[int, float] = {}
+        for i in top:
+            if not np.isfinite(scores[i]):
+                break
+            out.setdefault(int(rows[i]), float(scores[i]))
+            if len(out) >= k:
+                break
+        return list(out.items())
+
     def dense_search(self, query: np.ndarray, k: int, allowed_rows: np.ndarray | None = None) -> list[tuple[int, float]]:
         if self.size == 0:
             return []

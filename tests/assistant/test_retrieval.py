@@ -1,3 +1,4 @@
+import numpy as np
 from llama_index.core.schema import NodeWithScore, TextNode
 
 from assistant.question import read_question
@@ -52,3 +53,16 @@ def test_acronyms_defined_in_the_documents_expand_the_question(tmp_path, embedde
     assert "psi" in assistant.retriever.expand_acronyms("What is public sector information worth?")
     answer = assistant.ask("How much is public sector information worth to the economy?")
     assert "£6.8bn" in answer.answer
+
+
+def test_chunks_are_found_by_their_best_sentence(bundled):
+    store = bundled.store
+    query = bundled.embedder.encode(["When will the Expert Group first meet?"])[0]
+    ranked = store.sentence_search(query, 5)
+    rows = [r for r, _ in ranked]
+    assert len(rows) == len(set(rows)) == 5, "one entry a chunk, best sentence first"
+    assert [s for _, s in ranked] == sorted((s for _, s in ranked), reverse=True)
+    assert "first meet in November" in store.nodes(rows[:1])[0].text
+    # A filter keeps every other chunk out, even the best one.
+    others = np.array([r for r in range(store.size) if r != rows[0]], dtype=np.int64)
+    assert rows[0] not in [r for r, _ in store.sentence_search(query, 5, others)]
