@@ -118,6 +118,10 @@ _NOT_KNOWN = re.compile(
     r"\bwithin existing budgets?\b|\bto be confirmed\b|\bTBC\b|\bno (?:date|plans?)\b", re.I)
 
 
+# Digits that count nothing: years ("2023", "2026/27"), footnote markers glued to the
+# text ("challenging.”178"), section numbers ("3.4.2").
+_NOT_A_COUNT = re.compile(
+    r"\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b|(?<=[a-z.,;:”’\"')])\d{1,3}\b|\b\d+(?:\.\d+){2,}\b")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+")
 
 
@@ -128,7 +132,8 @@ def has_answer_type(expects: str | None, sentence: str) -> bool:
     if expects == "money":
         return bool(_MONEY.search(sentence))
     if expects == "number":
-        return bool(_MONEY.search(sentence) or re.search(r"\d", sentence) or re.search(_NUMBER_WORDS, sentence, re.I))
+        counts = _NOT_A_COUNT.sub(" ", sentence)
+        return bool(_MONEY.search(counts) or re.search(r"\d", counts) or re.search(_NUMBER_WORDS, counts, re.I))
     if expects == "date":
         return bool(_DATE.search(sentence))
     if expects == "person":
@@ -218,8 +223,12 @@ _COMMITTEE_ACTOR = re.compile(
     re.I)
 _GOVERNMENT_ACTOR = re.compile(
     r"\b(?:did|does|will|has|have|is|was) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
-    r"\b(?:government|ministers?)(?:'s|’s)? (?:response|view|position|reply|plans?|answer)\b|"
+    r"\b(?:governments?|ministers?)(?:'s|’s|')? (?:response|view|position|reply|plans?|answer)\b|"
     r"\bhow did the (?:\w+ )?government\b|\bin (?:its|their) response\b", re.I)
+
+
+RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.10 leads with the reply here
+_RECOMMENDING = re.compile(r"\bshould\b|\bwe (?:would )?(?:recommend|urge|call on|ask)\b", re.I)
 
 
 def committee_text_boost(question: str) -> float:
@@ -239,6 +248,11 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
     the question asks what was recommended."""
     meta = candidate.hit.node.metadata
     if facts.item_number is None:
+        if RECOMMENDING_PENALTY and _RECOMMENDING.search(candidate.text) and not in_government_voice(candidate.text) \
+                and _GOVERNMENT_ACTOR.search(question):
+            # "The Government should explore ..." is what someone asked of the government,
+            # in whichever document it is quoted, not what the government will do.
+            return -RECOMMENDING_PENALTY
         if (meta.get("part") in {"recommendation", "conclusion", "comment"} and "response" in str(meta.get("doc_type", ""))
                 and not in_government_voice(candidate.text)):
             return committee_text_boost(question)

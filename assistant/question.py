@@ -14,7 +14,8 @@ _VERDICT = re.compile(
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
 # sentence; a question of that kind whose best sentence holds none is not answered there.
 _EXPECTS = (
-    ("date", re.compile(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bby what\b|\bhow long\b|\bdeadline\b|\btimescale\b", re.I)),
+    ("date", re.compile(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bby what\b|\bhow long\b|\bhow far ahead\b|\bdeadline\b|\btimescale\b|"
+                        r"\bcut-?off\b|\bclosing date\b", re.I)),
     ("person", re.compile(r"^\s*(?:and\s+)?who(?:m|se)?\b|\bwhich (?:minister|official|body|bodies|organisations?|department|committee)\b", re.I)),
     ("money", re.compile(r"\bhow much\b.*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"

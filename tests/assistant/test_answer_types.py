@@ -1,0 +1,54 @@
+"""What kind of answer a question asks for, and whether a sentence can hold it."""
+import pytest
+
+from assistant.answering import has_answer_type
+from assistant.question import read_question
+
+
+@pytest.mark.parametrize("question, expects", [
+    ("How far ahead has the programme's funding now been extended?", "date"),
+    ("What's the cut-off for submitting a bid?", "date"),
+    ("When will the group first meet?", "date"),
+    ("Who chairs the Open Data User Group?", "person"),
+    ("How much will procuring the system cost?", "money"),
+    ("How many PhD students is the programme supporting?", "number"),
+    ("What did the report conclude about the model?", None),
+])
+def test_question_says_what_kind_of_answer_it_needs(question, expects):
+    assert read_question(question).expects == expects
+
+
+@pytest.mark.parametrize("sentence, holds", [
+    ("The programme supports 40 PhD students.", True),
+    ("It supports forty students.", True),
+    # years, glued footnote markers and section numbers count nothing
+    ("Its 2023 framework for Greater PNT Resilience outlined a series of commitments.", False),
+    ("Building a sovereign system is “extremely expensive and challenging.”178", False),
+    ("3.4.2 Applicants should provide outline proposals for seed capital.", False),
+    ("The sector shrank by 4% in 2022/23.", True),
+])
+def test_a_count_is_not_a_year_footnote_or_section_number(sentence, holds):
+    assert has_answer_type("number", sentence) is holds
+
+
+def test_what_was_asked_of_the_government_is_not_its_answer(tmp_path, embedder):
+    from assistant import Assistant
+    from index import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(
+        "Space coordination\n\n"
+        "Witnesses told us that coordination across departments is weak. The Government should set up a "
+        "dedicated ministerial body to coordinate space policy across departments.\n"
+    )
+    (corpus / "reply.txt").write_text(
+        "Government reply on space coordination\n\n"
+        "We have established a Space Ministerial Forum that brings ministers from each department together "
+        "to coordinate space policy.\n"
+    )
+    build_index(corpus, tmp_path / "index", embedder=embedder)
+    answer = Assistant.open(tmp_path / "index", embedder=embedder).ask(
+        "What ministerial body did the government say it has set up to coordinate space policy?")
+    assert answer.citations and answer.citations[0].file == "reply.txt"
+    assert "Space Ministerial Forum" in answer.answer.split("[1]")[0]
