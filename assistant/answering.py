@@ -104,7 +104,7 @@ class Candidate:
         return self.hit.node.text[self.quote_start(max_words, shown):self.end]
 
 
-_STRICT_TYPES = {"money", "number", "date"}
+_STRICT_TYPES = {"money", "number", "date", "name", "role"}
 LEXICAL_IDF = True  # weigh question terms by rarity in sentence scoring (issue 4 lever)
 # A sentence's score: its own cosine to the question, its (rarity-weighted) share of the
 # question's terms, and its chunk's dense score.
@@ -125,8 +125,20 @@ _NOT_A_COUNT = re.compile(
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+")
 
 
-def has_answer_type(expects: str | None, sentence: str) -> bool:
+_FIGURE = re.compile(r"£?\d[\d,.]*(?:%|bn|m\b)?")
+
+
+def without_figures_of(question: str, sentence: str) -> str:
+    """The sentence with the question's own figures blanked: "by 35%" in a question about
+    a 35% rise does not answer how many responses it drew."""
+    figures = {f.rstrip(".,") for f in _FIGURE.findall(question)}
+    return _FIGURE.sub(lambda m: " " if m.group(0).rstrip(".,") in figures else m.group(0), sentence) if figures else sentence
+
+
+def has_answer_type(expects: str | None, sentence: str, question: str = "") -> bool:
     sentence = _PARAGRAPH_NUMBER.sub("", sentence)  # "54. The Government will ..." holds no number
+    if question and expects in _STRICT_TYPES:
+        sentence = without_figures_of(question, sentence)
     if expects in _STRICT_TYPES and _NOT_KNOWN.search(sentence):
         return True
     if expects == "money":
@@ -138,13 +150,20 @@ def has_answer_type(expects: str | None, sentence: str) -> bool:
         return bool(_DATE.search(sentence))
     if expects == "person":
         return names_a_person(sentence)
+    if expects == "name":  # a name the question does not already use
+        asked = question.casefold()
+        return any(p.casefold() not in asked for p in named_phrases(sentence))
+    if expects == "role":  # "chaired by the Chancellor", "Heather Savory was appointed the Chair"
+        post = re.match(r"\s*who (chair|head|clerk|lead|led)", question, re.I)
+        word = {"led": "lead|led"}.get(post.group(1).lower(), post.group(1)) if post else ""
+        return bool(_HONORIFIC.search(sentence) or (word and re.search(rf"\b(?:{word})", sentence, re.I)))
     return True
 
 
-def _answer_type_boost(facts: QuestionFacts, sentence: str) -> float:
+def _answer_type_boost(facts: QuestionFacts, sentence: str, question: str) -> float:
     if facts.expects is None:
         return 0.0
-    if has_answer_type(facts.expects, sentence):
+    if has_answer_type(facts.expects, sentence, question):
         if facts.expects == "date" and DATE_SPECIFICITY and _EXACT_DATE.search(sentence):
             return 0.11  # "when?" is best answered by a day or a month, not a bare year or "soon"
         return 0.08
@@ -310,15 +329,15 @@ def compose_answer(
         context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
-        c.score = W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense + _answer_type_boost(facts, c.text) + _premise_boost(question, c.text) + _structure_boost(question, facts, c)
+        c.score = W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text) + _structure_boost(question, facts, c)
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = ranked[0]
     if best.score < abstain_below or _numbers_missing(question, facts, best):
         return ABSTAIN_ANSWER, [], True
-    if facts.expects in _STRICT_TYPES and not has_answer_type(facts.expects, best.text):
+    if facts.expects in _STRICT_TYPES and not has_answer_type(facts.expects, best.text, question):
         # Asked for a sum, a count or a date: the best sentence that holds one, if it is
         # nearly as good; otherwise the evidence does not say.
-        typed = next((c for c in ranked if has_answer_type(facts.expects, c.text)), None)
+        typed = next((c for c in ranked if has_answer_type(facts.expects, c.text, question)), None)
         if typed is None or typed.score < max(abstain_below, best.score - TYPED_MARGIN):
             return ABSTAIN_ANSWER, [], True
         best = typed

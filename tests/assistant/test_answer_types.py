@@ -9,7 +9,10 @@ from assistant.question import read_question
     ("How far ahead has the programme's funding now been extended?", "date"),
     ("What's the cut-off for submitting a bid?", "date"),
     ("When will the group first meet?", "date"),
-    ("Who chairs the Open Data User Group?", "person"),
+    ("Who chairs the Open Data User Group?", "role"),
+    ("Who is running the secretariat for the group?", "person"),
+    ("What is the name of the project in Llanelli?", "name"),
+    ("What minimum hourly wage must care workers be paid?", "money"),
     ("How much will procuring the system cost?", "money"),
     ("How many PhD students is the programme supporting?", "number"),
     ("What did the report conclude about the model?", None),
@@ -29,6 +32,25 @@ def test_question_says_what_kind_of_answer_it_needs(question, expects):
 ])
 def test_a_count_is_not_a_year_footnote_or_section_number(sentence, holds):
     assert has_answer_type("number", sentence) is holds
+
+
+@pytest.mark.parametrize("expects, question, sentence, holds", [
+    ("name", "What is the name of the project in Llanelli?", "Healing the Divide is a project in Llanelli.", True),
+    # the only name is the one the question already gives
+    ("name", "What is the name of the Cabinet Secretary for Social Justice?",
+     "The extension has been agreed by the Cabinet Secretary for Social Justice.", False),
+    ("role", "Who chairs the Resilience Steering Board?",
+     "The Board is a Director-level meeting, chaired by the Cabinet Office Head of Resilience.", True),
+    ("role", "Who chairs the Advisory Group?",
+     "The Advisory Group was established in response to the Independent Commission on the Constitutional Future of Wales.", False),
+    # the question's own figure is not an answer to it
+    ("number", "How many responses did the consultation on raising fees by 35% receive?",
+     "We intend to increase planning fees by 35%, subject to consultation.", False),
+    ("number", "How many responses did the consultation on raising fees by 35% receive?",
+     "The consultation on the 35% rise received 1,200 responses.", True),
+])
+def test_a_sentence_holds_the_kind_of_answer_asked_for(expects, question, sentence, holds):
+    assert has_answer_type(expects, sentence, question) is holds
 
 
 def test_what_was_asked_of_the_government_is_not_its_answer(tmp_path, embedder):
