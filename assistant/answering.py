@@ -139,7 +139,7 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
     sentence = _PARAGRAPH_NUMBER.sub("", sentence)  # "54. The Government will ..." holds no number
     if question and expects in _STRICT_TYPES:
         sentence = without_figures_of(question, sentence)
-    if expects in _STRICT_TYPES and _NOT_KNOWN.search(sentence):
+    if expects in {"money", "number", "date"} and _NOT_KNOWN.search(sentence):
         return True
     if expects == "money":
         return bool(_MONEY.search(sentence))
