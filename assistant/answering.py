@@ -28,7 +28,8 @@ ABSTAIN_ANSWER = "The indexed documents do not answer this question."
 TYPED_MARGIN = 0.1
 COMMITTEE_TEXT_PENALTY = 0.06
 
-_MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
+# A sum of money is written with its currency; "1.5 million people" is a count.
+_MONEY = re.compile(r"[£€$]\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\s+(?:pounds|euros)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
 _DATE = re.compile(
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter|\bterm\b|next year|this year|"
@@ -105,6 +106,7 @@ class Candidate:
 
 
 _STRICT_TYPES = {"money", "number", "date", "name", "role"}
+PREFIX_MATCH = False  # dropped: bundled +1 (b15), shared -1 (s053)
 LEXICAL_IDF = True  # weigh question terms by rarity in sentence scoring (issue 4 lever)
 # A sentence's score: its own cosine to the question, its (rarity-weighted) share of the
 # question's terms, and its chunk's dense score.
@@ -294,6 +296,28 @@ def _trim(text: str, max_words: int) -> str:
     return cut[:comma] if comma > len(cut) * 0.6 else cut
 
 
+def _focus(text: str, max_words: int, weight: dict[str, float], holds_answer) -> tuple[int, int]:  # noqa: ANN001
+    """(start, end) in `text` of the stretch of at most max_words - 2 words (room for a
+    "…" each side) that best covers the question's terms, a stretch holding the kind of
+    answer asked for first. A PDF's front matter or a flattened table reads as one
+    run-on "sentence"; its answer is rarely in its first sixty words."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    width = max_words - 2
+    if len(spans) <= max_words:
+        return 0, len(text)
+    terms = tokenize([text[a:b] for a, b in spans])
+    best, best_key = 0, None
+    for i in range(0, len(spans) - width + 1):
+        seen = {t for ts in terms[i:i + width] for t in ts}
+        window = text[spans[i][0]:spans[i + width - 1][1]]
+        key = (holds_answer(window), sum(w for t, w in weight.items() if t in seen), -i)
+        if best_key is None or key > best_key:
+            best, best_key = i, key
+    if best == 0:
+        return 0, len(_trim(text, max_words))
+    return spans[best][0], spans[best + width - 1][1]
+
+
 def compose_answer(
     question: str,
     query_vector: np.ndarray,
@@ -328,6 +352,11 @@ def compose_answer(
         terms |= {w for short, words in aliases if short in terms for w in words}
         context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
+        if PREFIX_MATCH:
+            # "extended" and "extension" stem apart (extend / extens); a shared
+            # five-letter start joins them.
+            terms |= {t for t in q_terms if len(t) >= 5 and t[:5] in {w[:5] for w in terms if len(w) >= 5}}
+            context |= {t for t in q_terms if len(t) >= 5 and t[:5] in {w[:5] for w in context if len(w) >= 5}} - terms
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
         c.score = W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text) + _structure_boost(question, facts, c)
     ranked = sorted(candidates, key=lambda c: -c.score)
@@ -373,14 +402,17 @@ def compose_answer(
     for n, c in enumerate(chosen, start=1):
         shown = _shown([o for o in chosen if o is not c])
         full = c.quote(max_words, shown)
-        quote = _trim(full, max_words) if n == 1 else full
+        start, end = 0, len(full)
+        if n == 1:
+            start, end = _focus(full, max_words, weight, lambda t: has_answer_type(facts.expects, t, question))
+        quote = full[start:end]
         meta = c.hit.node.metadata
         if quote not in c.hit.node.text:  # the contract's promise; never skipped, unlike assert
             raise RuntimeError(f"citation quote is not in chunk {c.hit.node.node_id}: {quote!r}")
         citations.append(Citation(
             n=n, doc_id=meta["doc_id"], title=meta.get("title", ""), file=meta.get("file", ""),
-            page=page_at(meta, c.quote_start(max_words, shown)), section=meta.get("section", ""), quote=quote,
+            page=page_at(meta, c.quote_start(max_words, shown) + start), section=meta.get("section", ""), quote=quote,
             chunk_id=c.hit.node.node_id, score=round(max(0.0, min(1.0, c.score)), 4),
         ))
-        parts.append(f"{quote}{'' if quote == full else ' …'} [{n}]")
+        parts.append(f"{'… ' if start else ''}{quote}{' …' if end < len(full) else ''} [{n}]")
     return " ".join(parts), citations, False

@@ -1,4 +1,5 @@
-"""What kind of answer a question asks for, and whether a sentence can hold it."""
+"""Composing an extractive answer: what kind of answer a question asks for, whether a
+sentence can hold it, and which part of a passage is quoted."""
 import pytest
 
 from assistant.answering import has_answer_type
@@ -74,3 +75,29 @@ def test_what_was_asked_of_the_government_is_not_its_answer(tmp_path, embedder):
         "What ministerial body did the government say it has set up to coordinate space policy?")
     assert answer.citations and answer.citations[0].file == "reply.txt"
     assert "Space Ministerial Forum" in answer.answer.split("[1]")[0]
+
+
+def test_a_run_on_sentence_is_quoted_where_it_answers(tmp_path, embedder):
+    """PDF front matter reads as one sentence of headings and lists; the quote is the
+    stretch of it that answers, not its first sixty words."""
+    from assistant import Assistant
+    from index import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    front = (
+        "Harbour Committee Membership The Members of the Harbour Committee were Lord Anchor (Chair) Baroness Buoy "
+        "Lord Cable Baroness Dock Lord Ebb Baroness Ferry Lord Gangway Baroness Hull Lord Jetty Baroness Keel "
+        "Declaration of interests A full list of Members' interests can be found in the Register of Lords' Interests "
+        "Publications All publications of the Committee are available on the Committee's web pages along with "
+        "guidance to witnesses and details of current inquiries and forthcoming meetings of the Committee "
+        "Committee staff The staff who worked on this inquiry were Jane Mooring (Clerk), Tom Quay (Policy Analyst) "
+        "and Ann Pier (Committee Operations Officer) Contact details All correspondence should be addressed to the "
+        "Clerk of the Harbour Committee, House of Lords, London"
+    )
+    (corpus / "report.txt").write_text(f"Harbour dues report\n\n{front}\n\nSummary\n\nHarbour dues rose by 4% last year.\n")
+    build_index(corpus, tmp_path / "index", embedder=embedder)
+    answer = Assistant.open(tmp_path / "index", embedder=embedder).ask("Who clerked the Harbour Committee's inquiry?")
+    assert "Jane Mooring (Clerk)" in answer.citations[0].quote
+    assert answer.answer.startswith("… ") and len(answer.citations[0].quote.split()) <= 58
+    assert answer.citations[0].quote in front
