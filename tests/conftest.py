@@ -51,6 +51,22 @@ def bundled(bundled_index, embedder):
     return Assistant.open(bundled_index, embedder=embedder)
 
 
+@pytest.fixture
+def small_corpus(tmp_path, embedder):
+    """Index a few text files written by the test ({file name: text}) and open it."""
+    def make(files: dict[str, str]):
+        from assistant import Assistant
+        from index import build_index
+
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        for name, text in files.items():
+            (corpus / name).write_text(text)
+        build_index(corpus, tmp_path / "index", embedder=embedder)
+        return Assistant.open(tmp_path / "index", embedder=embedder)
+    return make
+
+
 @pytest.fixture(scope="session")
 def shared(shared_index, embedder):
     from assistant import Assistant

@@ -54,37 +54,22 @@ def test_a_sentence_holds_the_kind_of_answer_asked_for(expects, question, senten
     assert has_answer_type(expects, sentence, question) is holds
 
 
-def test_what_was_asked_of_the_government_is_not_its_answer(tmp_path, embedder):
-    from assistant import Assistant
-    from index import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "report.txt").write_text(
-        "Space coordination\n\n"
-        "Witnesses told us that coordination across departments is weak. The Government should set up a "
-        "dedicated ministerial body to coordinate space policy across departments.\n"
-    )
-    (corpus / "reply.txt").write_text(
-        "Government reply on space coordination\n\n"
-        "We have established a Space Ministerial Forum that brings ministers from each department together "
-        "to coordinate space policy.\n"
-    )
-    build_index(corpus, tmp_path / "index", embedder=embedder)
-    answer = Assistant.open(tmp_path / "index", embedder=embedder).ask(
-        "What ministerial body did the government say it has set up to coordinate space policy?")
+def test_what_was_asked_of_the_government_is_not_its_answer(small_corpus):
+    assistant = small_corpus({
+        "report.txt": "Space coordination\n\nWitnesses told us that coordination across departments is weak. "
+                      "The Government should set up a dedicated ministerial body to coordinate space policy across "
+                      "departments.\n",
+        "reply.txt": "Government reply on space coordination\n\nWe have established a Space Ministerial Forum that "
+                     "brings ministers from each department together to coordinate space policy.\n",
+    })
+    answer = assistant.ask("What ministerial body did the government say it has set up to coordinate space policy?")
     assert answer.citations and answer.citations[0].file == "reply.txt"
     assert "Space Ministerial Forum" in answer.answer.split("[1]")[0]
 
 
-def test_a_run_on_sentence_is_quoted_where_it_answers(tmp_path, embedder):
+def test_a_run_on_sentence_is_quoted_where_it_answers(small_corpus):
     """PDF front matter reads as one sentence of headings and lists; the quote is the
     stretch of it that answers, not its first sixty words."""
-    from assistant import Assistant
-    from index import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     front = (
         "Harbour Committee Membership The Members of the Harbour Committee were Lord Anchor (Chair) Baroness Buoy "
         "Lord Cable Baroness Dock Lord Ebb Baroness Ferry Lord Gangway Baroness Hull Lord Jetty Baroness Keel "
@@ -95,9 +80,8 @@ def test_a_run_on_sentence_is_quoted_where_it_answers(tmp_path, embedder):
         "and Ann Pier (Committee Operations Officer) Contact details All correspondence should be addressed to the "
         "Clerk of the Harbour Committee, House of Lords, London"
     )
-    (corpus / "report.txt").write_text(f"Harbour dues report\n\n{front}\n\nSummary\n\nHarbour dues rose by 4% last year.\n")
-    build_index(corpus, tmp_path / "index", embedder=embedder)
-    answer = Assistant.open(tmp_path / "index", embedder=embedder).ask("Who clerked the Harbour Committee's inquiry?")
+    assistant = small_corpus({"report.txt": f"Harbour dues report\n\n{front}\n\nSummary\n\nHarbour dues rose by 4% last year.\n"})
+    answer = assistant.ask("Who clerked the Harbour Committee's inquiry?")
     assert "Jane Mooring (Clerk)" in answer.citations[0].quote
     assert answer.answer.startswith("… ") and len(answer.citations[0].quote.split()) <= 58
     assert answer.citations[0].quote in front

@@ -33,22 +33,15 @@ def test_question_references():
     assert read_question("How much will it cost?").item_number is None
 
 
-def test_acronyms_defined_in_the_documents_expand_the_question(tmp_path, embedder):
-    from assistant import Assistant
-    from index import build_index
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "data.txt").write_text(
+def test_acronyms_defined_in_the_documents_expand_the_question(small_corpus):
+    assistant = small_corpus({"data.txt": (
         "Open data review\n\n"
         "The review covered Public Sector Information (PSI) held by departments and agencies.\n\n"
         "Licensing\n\n"
         "Agencies will publish their datasets under the open licence from next April.\n\n"
         "Economic value\n\n"
         "New research puts the broader value of PSI to the economy at £6.8bn a year.\n"
-    )
-    build_index(corpus, tmp_path / "index", embedder=embedder)
-    assistant = Assistant.open(tmp_path / "index", embedder=embedder)
+    )})
     assert assistant.store.acronyms["psi"] == "public sector information"
     assert "psi" in assistant.retriever.expand_acronyms("What is public sector information worth?")
     answer = assistant.ask("How much is public sector information worth to the economy?")
