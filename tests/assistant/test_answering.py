@@ -85,3 +85,13 @@ def test_a_run_on_sentence_is_quoted_where_it_answers(small_corpus):
     assert "Jane Mooring (Clerk)" in answer.citations[0].quote
     assert answer.answer.startswith("… ") and len(answer.citations[0].quote.split()) <= 58
     assert answer.citations[0].quote in front
+
+
+def test_the_date_can_be_in_the_sentence_after_the_one_that_names_the_thing(bundled):
+    """'We are looking forward to the publication of research we have commissioned …'
+    names it; two sentences on, '… this research when it is published early 2026' dates
+    it. Both are quoted, in the document's order."""
+    answer = bundled.ask("When is the commissioned research on measuring democratic health due out?")
+    assert not answer.abstained
+    assert "early 2026" in answer.answer
+    assert answer.answer.index("looking forward") < answer.answer.index("early 2026")
