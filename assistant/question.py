@@ -30,6 +30,14 @@ VERDICT_LINE = re.compile(
     r"^(?:(?:the\s+)?(?:UK\s+|Welsh\s+)?Government(?:'s|’s)?\s+)?Response\s*[:\-–—]\s*\S", re.I)
 
 
+# Which kind of document answers: "in its response" asks the government's reply; "what
+# did the Lords Committee find" asks the report, wherever a reply quotes it.
+_ASKS_RESPONSE = re.compile(r"\bresponse\b|\brespond(?:ed|s)?\b|\breply\b|\bgovernments?(?:'s|’s|')? (?:view|position)\b", re.I)
+_ASKS_REPORT = re.compile(
+    r"\b(?:committee|inquiry|lords|review|report)(?:'s|’s)? (?:\w+ ){0,2}?(?:report|recommend\w*|conclu\w*|found|find\w*|say|said|warn\w*)\b|"
+    r"\baccording to the (?:\w+ ){0,4}?(?:committee|inquiry|report)\b|\bdid the (?:\w+ ){0,4}?(?:report|inquiry) (?:conclude|find|say|recommend)\b", re.I)
+
+
 @dataclass(frozen=True)
 class QuestionFacts:
     item_kind: str | None = None  # "recommendation"
@@ -39,6 +47,7 @@ class QuestionFacts:
     expects: str | None = None  # "date", "name", "role", "person", "money", "number"
     doc_id: str | None = None  # set when the item was inferred from the best passages
     names_recommendation: bool = False  # "the committee's recommendation on X"
+    doc_kind: str | None = None  # "response" or "report": the kind of document that answers
 
 
 def read_question(question: str) -> QuestionFacts:
@@ -50,6 +59,7 @@ def read_question(question: str) -> QuestionFacts:
         paragraph=paragraph.group(1) if paragraph else None,
         asks_verdict=bool(_VERDICT.search(question)),
         expects=next((kind for kind, pattern in _EXPECTS if pattern.search(question)), None),
+        doc_kind="response" if _ASKS_RESPONSE.search(question) else "report" if _ASKS_REPORT.search(question) else None,
         names_recommendation=bool(re.search(r"\brecommend|\bcall(?:ed|s)? (?:to|for)\b|\bcommittee(?:'s|’s)? call\b|\bproposal\b", question, re.I)),
     )
 

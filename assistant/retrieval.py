@@ -21,6 +21,7 @@ from assistant.question import (
 from index import Embedder, StoredIndex
 
 
+DOC_KIND_RANKING = True  # "in its response" ranks the responses' chunks once more (issue 4 lever)
 SENTENCE_RANKING = True  # chunks ranked by their best sentence too (issue 4 lever)
 
 
@@ -125,6 +126,10 @@ class HybridRetriever(BaseRetriever):
             first = reciprocal_rank_fusion(rankings, self.rrf_k)
             top = sorted(first, key=lambda r: (-first[r], r))[:3]
             facts = with_item_from_passages(facts, [self.store.structure[r] for r in top])
+        if DOC_KIND_RANKING and facts.doc_kind:
+            first = reciprocal_rank_fusion(rankings, self.rrf_k)
+            rankings.append([r for r in sorted(first, key=lambda r: (-first[r], r))
+                             if facts.doc_kind in str(self._docs.get(self.store.doc_ids[r], {}).get("doc_type", "")).lower()])
         rankings.append(self.structural_ranking(facts, allowed))
         rankings.append(self.phrase_ranking(lexical_query, allowed, [r for r, _ in lexical] + [r for r, _ in dense]))
         rankings = [r for r in rankings if r]

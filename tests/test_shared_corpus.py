@@ -51,3 +51,12 @@ def test_recommendation_sections_are_found_in_every_response(shared):
     """Each government response's recommendations become sections a question can name."""
     answer = shared.ask("What did the government say in response to recommendation 9 on red teams?")
     assert any("Recommendation 9" in c.section for c in answer.citations)
+
+
+def test_a_question_about_the_response_is_answered_from_the_response(shared):
+    """The Inquiry's report and the government's reply both discuss the strategy; a
+    question about the governments' view is answered from the reply."""
+    hits = shared.retriever.search(
+        "What is the governments' view of the Inquiry's call for a single UK-wide whole-system civil emergency strategy?", k=3)
+    assert all(h.node.metadata["doc_id"].startswith("govresp-covid") for h in hits)
+    assert any("unwieldy" in h.node.text for h in hits[:2])

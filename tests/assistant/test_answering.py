@@ -22,6 +22,17 @@ def test_question_says_what_kind_of_answer_it_needs(question, expects):
     assert read_question(question).expects == expects
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("What is the governments' view of the Inquiry's call for a single strategy?", "response"),
+    ("In its response, has the government agreed to set up a statutory body?", "response"),
+    ("Roughly how many people work in the space sector, according to the Lords Committee?", "report"),
+    ("What did Baroness Hallett's report conclude about the lead department model?", "report"),
+    ("Who chairs the Open Data User Group?", None),
+])
+def test_question_says_which_kind_of_document_answers_it(question, kind):
+    assert read_question(question).doc_kind == kind
+
+
 @pytest.mark.parametrize("sentence, holds", [
     ("The programme supports 40 PhD students.", True),
     ("It supports forty students.", True),
