@@ -118,7 +118,8 @@ W_COSINE, W_LEXICAL, W_DENSE = 0.55, 0.25, 0.20
 # a "how much" or "when" question honestly.
 _NOT_KNOWN = re.compile(
     r"\bunknown\b|\bnot (?:yet )?(?:known|decided|agreed|taken place|been)\b|\bno financial implications\b|"
-    r"\bwithin existing budgets?\b|\bto be confirmed\b|\bTBC\b|\bno (?:date|plans?)\b", re.I)
+    r"\bwithin existing budgets?\b|\bto be confirmed\b|\bTBC\b|\bno (?:date|plans?)\b|"
+    r"\bnot (?:currently )?(?:have|hold) any plans?\b|\bno (?:current |immediate |further )?plans?\b|\bnot (?:currently )?plan(?:ning)? to\b", re.I)
 
 
 # Digits that count nothing: years ("2023", "2026/27"), footnote markers glued to the
