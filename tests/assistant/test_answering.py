@@ -46,6 +46,12 @@ def test_a_count_is_not_a_year_footnote_or_section_number(sentence, holds):
     assert has_answer_type("number", sentence) is holds
 
 
+def test_no_plans_is_an_honest_answer_to_when():
+    assert has_answer_type("date", "The UK does not have any plans to rejoin Galileo, but keeps access to its Open Service.")
+    assert has_answer_type("date", "There are currently no plans to offer Fellowships to specific sectors.")
+    assert not has_answer_type("date", "The Government should explore whether the UK could re-join Galileo.")
+
+
 @pytest.mark.parametrize("expects, question, sentence, holds", [
     ("name", "What is the name of the project in Llanelli?", "Healing the Divide is a project in Llanelli.", True),
     # the only name is the one the question already gives
@@ -61,12 +67,6 @@ def test_a_count_is_not_a_year_footnote_or_section_number(sentence, holds):
     ("number", "How many responses did the consultation on raising fees by 35% receive?",
      "The consultation on the 35% rise received 1,200 responses.", True),
 ])
-def test_no_plans_is_an_honest_answer_to_when():
-    assert has_answer_type("date", "The UK does not have any plans to rejoin Galileo, but keeps access to its Open Service.")
-    assert has_answer_type("date", "There are currently no plans to offer Fellowships to specific sectors.")
-    assert not has_answer_type("date", "The Government should explore whether the UK could re-join Galileo.")
-
-
 def test_a_sentence_holds_the_kind_of_answer_asked_for(expects, question, sentence, holds):
     assert has_answer_type(expects, sentence, question) is holds
 
