@@ -72,6 +72,22 @@ def names_a_person(sentence: str) -> bool:
 
 
 
+_PERSON_POST = re.compile(
+    r"\bnames? of the (?:\w+ ){0,3}?(?:secretary|minister|chair|chairs|chairman|chairwoman|clerk|director|commissioner|"
+    r"official|officer|person|member|members|author|lead|head|spokesperson|adviser|advisor)\b", re.I)
+
+
+def _names_what_was_asked(question: str, sentence: str) -> bool:
+    """'What is the name of the Cabinet Secretary …?' is answered by a person's name;
+    'the name of the project …' by a name the question does not already use and that is
+    more than an institution's ('Welsh Government' names no project)."""
+    if _PERSON_POST.search(question):
+        return bool(_HONORIFIC.search(sentence)) or names_a_person(sentence)
+    asked = question.casefold()
+    return any(p.casefold() not in asked and not all(w.lower() in _INSTITUTION_WORDS for w in p.split())
+               for p in named_phrases(sentence))
+
+
 _NUMBER_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b"
 
 
@@ -154,9 +170,8 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
         return bool(_DATE.search(sentence))
     if expects == "person":
         return names_a_person(sentence)
-    if expects == "name":  # a name the question does not already use
-        asked = question.casefold()
-        return any(p.casefold() not in asked for p in named_phrases(sentence))
+    if expects == "name":
+        return _names_what_was_asked(question, sentence)
     if expects == "role":  # "chaired by the Chancellor", "Heather Savory was appointed the Chair"
         post = re.match(r"\s*who (chair|head|clerk|lead|led)", question, re.I)
         word = {"led": "lead|led"}.get(post.group(1).lower(), post.group(1)) if post else ""

@@ -57,6 +57,14 @@ def test_no_plans_is_an_honest_answer_to_when():
     # the only name is the one the question already gives
     ("name", "What is the name of the Cabinet Secretary for Social Justice?",
      "The extension has been agreed by the Cabinet Secretary for Social Justice.", False),
+    # a post is answered by a person's name, not by another body's
+    ("name", "What is the name of the Cabinet Secretary who agreed the extension?",
+     "Finally, the Expert Group will be asked to consider the best ways of sharing practice.", False),
+    ("name", "What is the name of the Cabinet Secretary who agreed the extension?",
+     "The extension was agreed by Jane Hutt MS, Cabinet Secretary for Social Justice.", True),
+    # an institution's name names no project
+    ("name", "What is the name of the second project?",
+     "Scope for future projects has been factored into the Welsh Government budget.", False),
     ("role", "Who chairs the Resilience Steering Board?",
      "The Board is a Director-level meeting, chaired by the Cabinet Office Head of Resilience.", True),
     ("role", "Who chairs the Advisory Group?",
