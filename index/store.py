@@ -306,6 +306,18 @@ class StoredIndex:
             return np.zeros((0, self.vectors.d), dtype=np.float32)
         return np.vstack([self.vectors.reconstruct(int(r)) for r in rows]).astype(np.float32)
 
+    @cached_property
+    def _follows_in_chunk(self) -> np.ndarray:
+        """For sentence i >= 1: whether sentence i - 1 is in the same chunk."""
+        rows = self.sentence_spans[:, 0]
+        return rows[1:] == rows[:-1]
+
+    @cached_property
+    def _pair_norms(self) -> np.ndarray:
+        """|v[i] + v[i-1]| for i >= 1, so a pair's cosine is (s[i] + s[i-1]) / norm."""
+        v = self.sentence_vectors
+        return np.sqrt(np.maximum(2.0 + 2.0 * np.einsum("ij,ij->i", v[1:], v[:-1]), 1e-12)).astype(np.float32)
+
     def sentence_search(self, query: np.ndarray, k: int, allowed_rows: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Chunks ranked by their best sentence's cosine to the query: a short answering
         sentence inside a long chunk is found even when the chunk as a whole is about
@@ -314,6 +326,12 @@ class StoredIndex:
             return []
         scores = self.sentence_vectors @ query.astype(np.float32)
         rows = self.sentence_spans[:, 0]
+        if len(scores) > 1:
+            # A sentence read with the one before it in its chunk (the pair's mean vector).
+            paired = np.full_like(scores, -np.inf)
+            same = self._follows_in_chunk
+            paired[1:][same] = (scores[1:][same] + scores[:-1][same]) / self._pair_norms[same]
+            scores = np.maximum(scores, paired)
         if allowed_rows is not None:
             keep = np.isin(rows, allowed_rows)
             scores = np.where(keep, scores, -np.inf)

@@ -59,3 +59,16 @@ def test_chunks_are_found_by_their_best_sentence(bundled):
     # A filter keeps every other chunk out, even the best one.
     others = np.array([r for r in range(store.size) if r != rows[0]], dtype=np.int64)
     assert rows[0] not in [r for r, _ in store.sentence_search(query, 5, others)]
+
+
+def test_a_sentence_is_also_ranked_with_the_one_before_it(bundled):
+    """A chunk scores at least as well as any of its sentences read together with the
+    sentence before it (the pair's mean vector against the query)."""
+    store = bundled.store
+    query = bundled.embedder.encode(["When did the committee publish its report on social cohesion?"])[0]
+    ranked = dict(store.sentence_search(query, store.size))
+    spans, vectors = store.sentence_spans, store.sentence_vectors
+    for i in range(1, len(spans)):
+        if spans[i, 0] == spans[i - 1, 0]:
+            pair = vectors[i] + vectors[i - 1]
+            assert ranked[int(spans[i, 0])] >= float(pair @ query) / float(np.linalg.norm(pair)) - 1e-5
