@@ -36,6 +36,7 @@ _DATE = re.compile(
     r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:daily|weekly|fortnightly|monthly|quarterly)\b|\bQ[1-4]\b)", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bmidday\b", re.I)
 # A person's name: an honorific or post-nominal beside capitalised words, or two or three
 # capitalised words none of which is the vocabulary of institutions.
 _HONORIFIC = re.compile(
@@ -121,7 +122,7 @@ class Candidate:
         return self.hit.node.text[self.quote_start(max_words, shown):self.end]
 
 
-_STRICT_TYPES = {"money", "number", "date", "name", "role"}
+_STRICT_TYPES = {"money", "number", "date", "time", "name", "role"}
 WINDOW_COSINE = 1.0  # 0.8 / 0.9 / 1.0 measured: 1.0 best on both sets; 0 turns it off
 PREFIX_MATCH = False  # dropped: bundled +1 (b15), shared -1 (s053)
 LEXICAL_IDF = True  # weigh question terms by rarity in sentence scoring (issue 4 lever)
@@ -168,6 +169,8 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
         return bool(_MONEY.search(counts) or re.search(r"\d", counts) or re.search(_NUMBER_WORDS, counts, re.I))
     if expects == "date":
         return bool(_DATE.search(sentence))
+    if expects == "time":
+        return bool(_CLOCK.search(sentence))
     if expects == "person":
         return names_a_person(sentence)
     if expects == "name":

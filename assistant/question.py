@@ -14,6 +14,7 @@ _VERDICT = re.compile(
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
 # sentence; a question of that kind whose best sentence holds none is not answered there.
 _EXPECTS = (
+    ("time", re.compile(r"\b(?:what|which) time\b|\bat what hour\b", re.I)),
     ("date", re.compile(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bby what\b|\bhow long\b|\bhow far ahead\b|\bdeadline\b|\btimescale\b|"
                         r"\bcut-?off\b|\bclosing date\b", re.I)),
     # a role only an individual fills: the answer must name someone
@@ -44,7 +45,7 @@ class QuestionFacts:
     item_number: str | None = None  # "3"
     paragraph: str | None = None  # "4.2"
     asks_verdict: bool = False
-    expects: str | None = None  # "date", "name", "role", "person", "money", "number"
+    expects: str | None = None  # "time", "date", "name", "role", "person", "money", "number"
     doc_id: str | None = None  # set when the item was inferred from the best passages
     names_recommendation: bool = False  # "the committee's recommendation on X"
     doc_kind: str | None = None  # "response" or "report": the kind of document that answers

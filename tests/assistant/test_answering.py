@@ -9,6 +9,7 @@ from assistant.question import read_question
 @pytest.mark.parametrize("question, expects", [
     ("How far ahead has the programme's funding now been extended?", "date"),
     ("What's the cut-off for submitting a bid?", "date"),
+    ("Up to what time on 6 October can bidders send questions?", "time"),
     ("When will the group first meet?", "date"),
     ("Who chairs the Open Data User Group?", "role"),
     ("Who is running the secretariat for the group?", "person"),
@@ -44,6 +45,13 @@ def test_question_says_which_kind_of_document_answers_it(question, kind):
 ])
 def test_a_count_is_not_a_year_footnote_or_section_number(sentence, holds):
     assert has_answer_type("number", sentence) is holds
+
+
+def test_a_time_is_a_clock_time():
+    assert has_answer_type("time", "Questions may be sent until 17:00 on 6 October 2022.")
+    assert has_answer_type("time", "24 November 2022 – Application deadline, 6pm")
+    assert not has_answer_type("time", "6 October 2022 - Deadline for all prospectus clarification questions")
+    assert not has_answer_type("time", "4.24. The board met in 2017.")
 
 
 def test_no_plans_is_an_honest_answer_to_when():
