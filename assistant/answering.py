@@ -198,14 +198,22 @@ _EXACT_DATE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b")
 
 
-def _premise_boost(question: str, sentence: str) -> float:
+_YES_NO = re.compile(r"^\s*(?:will|has|have|does|do|did|is|are|was|were)\b", re.I)
+
+
+def _premise_boost(question: str, sentence: str, lexical: float) -> float:
     """A sentence saying that something named in the question has not happened or is not
-    known ("it has not yet taken place") answers a question that assumes it did."""
+    known ("it has not yet taken place") answers a question that assumes it did; one
+    saying there are no plans for what a yes/no question asks about answers it ("Will
+    the government create Fellowships …?" — "There are currently no plans to offer
+    Fellowships …")."""
     if not _NOT_KNOWN.search(sentence):
         return 0.0
     sentence_folded = sentence.casefold()
     named = [p for p in named_phrases(question) if " " in p or "-" in p]
-    return 0.08 if any(name.casefold() in sentence_folded for name in named) else 0.0
+    if any(name.casefold() in sentence_folded for name in named):
+        return 0.08
+    return 0.08 if _YES_NO.match(question) and lexical >= 0.3 else 0.0
 
 
 def _numbers_missing(question: str, facts: QuestionFacts, candidate: Candidate) -> bool:
@@ -388,7 +396,7 @@ def compose_answer(
             terms |= {t for t in q_terms if len(t) >= 5 and t[:5] in {w[:5] for w in terms if len(w) >= 5}}
             context |= {t for t in q_terms if len(t) >= 5 and t[:5] in {w[:5] for w in context if len(w) >= 5}} - terms
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
-        c.score = W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text) + _structure_boost(question, facts, c)
+        c.score = W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text, c.lexical) + _structure_boost(question, facts, c)
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = ranked[0]
     if best.score < abstain_below or _numbers_missing(question, facts, best):

@@ -33,7 +33,9 @@ VERDICT_LINE = re.compile(
 
 # Which kind of document answers: "in its response" asks the government's reply; "what
 # did the Lords Committee find" asks the report, wherever a reply quotes it.
-_ASKS_RESPONSE = re.compile(r"\bresponse\b|\brespond(?:ed|s)?\b|\breply\b|\bgovernments?(?:'s|’s|')? (?:view|position)\b", re.I)
+_ASKS_RESPONSE = re.compile(
+    r"\bresponse\b|\brespond(?:ed|s)?\b|\breply\b|\bgovernments?(?:'s|’s|')? (?:view|position)\b|"
+    r"\b(?:has|have|did|does|will) the (?:\w+ )?government (?:agreed?|accept(?:ed)?|reject(?:ed)?|decided?|committed?|signed up)\b", re.I)
 _ASKS_REPORT = re.compile(
     r"\b(?:committee|inquiry|lords|review|report)(?:'s|’s)? (?:\w+ ){0,2}?(?:report|recommend\w*|conclu\w*|found|find\w*|say|said|warn\w*)\b|"
     r"\baccording to the (?:\w+ ){0,4}?(?:committee|inquiry|report)\b|\bdid the (?:\w+ ){0,4}?(?:report|inquiry) (?:conclude|find|say|recommend)\b", re.I)

@@ -60,3 +60,11 @@ def test_a_question_about_the_response_is_answered_from_the_response(shared):
         "What is the governments' view of the Inquiry's call for a single UK-wide whole-system civil emergency strategy?", k=3)
     assert all(h.node.metadata["doc_id"].startswith("govresp-covid") for h in hits)
     assert any("unwieldy" in h.node.text for h in hits[:2])
+
+
+def test_no_plans_answers_a_yes_no_question(shared):
+    """The reply describes the scheme first and says 'no plans' second; the yes/no
+    question is answered by the second."""
+    answer = shared.ask("Will the government create Venture Capital Fellowships aimed specifically at space, "
+                        "as the Committee wanted?")
+    assert "no plans to offer Fellowships" in answer.answer

@@ -29,6 +29,7 @@ def test_question_says_what_kind_of_answer_it_needs(question, expects):
     ("Roughly how many people work in the space sector, according to the Lords Committee?", "report"),
     ("What did Baroness Hallett's report conclude about the lead department model?", "report"),
     ("Who chairs the Open Data User Group?", None),
+    ("Has the government agreed to scrap the lead department model, as the Inquiry recommended?", "response"),
 ])
 def test_question_says_which_kind_of_document_answers_it(question, kind):
     assert read_question(question).doc_kind == kind
@@ -129,3 +130,4 @@ def test_a_sentence_is_read_with_the_one_before_it(bundled):
     # the same for a date two sentences after the thing it dates
     answer = bundled.ask("When is the commissioned research on measuring democratic health due out?")
     assert "early 2026" in answer.answer
+
