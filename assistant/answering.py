@@ -124,7 +124,6 @@ class Candidate:
 
 _STRICT_TYPES = {"money", "number", "date", "time", "name", "role"}
 WINDOW_COSINE = 1.0  # 0.8 / 0.9 / 1.0 measured: 1.0 best on both sets; 0 turns it off
-PREFIX_MATCH = False  # dropped: bundled +1 (b15), shared -1 (s053)
 LEXICAL_IDF = True  # weigh question terms by rarity in sentence scoring (issue 4 lever)
 # A sentence's score: its own cosine to the question, its (rarity-weighted) share of the
 # question's terms, and its chunk's dense score.
@@ -390,11 +389,6 @@ def compose_answer(
         terms |= {w for short, words in aliases if short in terms for w in words}
         context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
-        if PREFIX_MATCH:
-            # "extended" and "extension" stem apart (extend / extens); a shared
-            # five-letter start joins them.
-            terms |= {t for t in q_terms if len(t) >= 5 and t[:5] in {w[:5] for w in terms if len(w) >= 5}}
-            context |= {t for t in q_terms if len(t) >= 5 and t[:5] in {w[:5] for w in context if len(w) >= 5}} - terms
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
         c.score = W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text, c.lexical) + _structure_boost(question, facts, c)
     ranked = sorted(candidates, key=lambda c: -c.score)

@@ -319,9 +319,10 @@ class StoredIndex:
         return np.sqrt(np.maximum(2.0 + 2.0 * np.einsum("ij,ij->i", v[1:], v[:-1]), 1e-12)).astype(np.float32)
 
     def sentence_search(self, query: np.ndarray, k: int, allowed_rows: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """Chunks ranked by their best sentence's cosine to the query: a short answering
-        sentence inside a long chunk is found even when the chunk as a whole is about
-        something broader."""
+        """Chunks ranked by their best sentence's cosine to the query, each sentence read
+        alone and with the one before it: a short answering sentence inside a long chunk
+        is found even when the chunk as a whole is about something broader. Exact search
+        over every sentence vector (about 4 a chunk)."""
         if len(self.sentence_vectors) == 0:
             return []
         scores = self.sentence_vectors @ query.astype(np.float32)
