@@ -294,12 +294,23 @@ class StoredIndex:
                 for r in db.execute("SELECT row, chunk_id, text, metadata FROM chunks WHERE doc_id = ? ORDER BY row", (doc_id,))
             ]
 
+    @cached_property
+    def _sentence_rows(self) -> np.ndarray:
+        """Each sentence's chunk row, contiguous (a column view would be copied by every
+        searchsorted)."""
+        return np.ascontiguousarray(self.sentence_spans[:, 0])
+
     def sentences_of(self, rows: list[int]) -> np.ndarray:
         """Indexes (into sentence_vectors / sentence_spans) of the sentences of `rows`,
         row by row in the given order."""
-        chunk_rows = self.sentence_spans[:, 0]
-        parts = [np.arange(np.searchsorted(chunk_rows, r, "left"), np.searchsorted(chunk_rows, r, "right")) for r in rows]
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        if len(rows) == 0:
+            return np.zeros(0, dtype=np.int64)
+        wanted = np.asarray(rows, dtype=self._sentence_rows.dtype)
+        starts = np.searchsorted(self._sentence_rows, wanted, "left")
+        counts = np.searchsorted(self._sentence_rows, wanted, "right") - starts
+        # starts[i], starts[i] + 1, … for counts[i] sentences each, in one pass
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        return (np.repeat(starts, counts) + offsets).astype(np.int64)
 
     def vectors_of(self, rows: list[int]) -> np.ndarray:
         if not rows:
@@ -307,43 +318,48 @@ class StoredIndex:
         return np.vstack([self.vectors.reconstruct(int(r)) for r in rows]).astype(np.float32)
 
     @cached_property
-    def _follows_in_chunk(self) -> np.ndarray:
-        """For sentence i >= 1: whether sentence i - 1 is in the same chunk."""
-        rows = self.sentence_spans[:, 0]
-        return rows[1:] == rows[:-1]
+    def _pair_weights(self) -> tuple[np.ndarray, np.ndarray]:
+        """For sentence i >= 1: 1 / |v[i] + v[i-1]| where sentence i - 1 is in the same
+        chunk (else 0), and 0 there (else -inf); a pair's cosine is then
+        (s[i] + s[i-1]) * weight + block, with no masking per query."""
+        v, rows = self.sentence_vectors, self.sentence_spans[:, 0]
+        same = rows[1:] == rows[:-1]
+        norms = np.sqrt(np.maximum(2.0 + 2.0 * np.einsum("ij,ij->i", v[1:], v[:-1]), 1e-12))
+        return (np.where(same, 1.0 / norms, 0.0).astype(np.float32),
+                np.where(same, 0.0, -np.inf).astype(np.float32))
 
-    @cached_property
-    def _pair_norms(self) -> np.ndarray:
-        """|v[i] + v[i-1]| for i >= 1, so a pair's cosine is (s[i] + s[i-1]) / norm."""
-        v = self.sentence_vectors
-        return np.sqrt(np.maximum(2.0 + 2.0 * np.einsum("ij,ij->i", v[1:], v[:-1]), 1e-12)).astype(np.float32)
-
-    def sentence_search(self, query: np.ndarray, k: int, allowed_rows: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def sentence_search(self, query: np.ndarray, k: int, rows: np.ndarray | list[int] | None = None) -> list[tuple[int, float]]:
         """Chunks ranked by their best sentence's cosine to the query, each sentence read
         alone and with the one before it: a short answering sentence inside a long chunk
-        is found even when the chunk as a whole is about something broader. Exact search
-        over every sentence vector (about 4 a chunk)."""
+        is found even when the chunk as a whole is about something broader. Only the
+        sentences of `rows` are read when given (a candidate pool: the cost then does not
+        grow with the index), else every sentence."""
         if len(self.sentence_vectors) == 0:
             return []
-        scores = self.sentence_vectors @ query.astype(np.float32)
-        rows = self.sentence_spans[:, 0]
-        if len(scores) > 1:
-            # A sentence read with the one before it in its chunk (the pair's mean vector).
-            paired = np.full_like(scores, -np.inf)
-            same = self._follows_in_chunk
-            paired[1:][same] = (scores[1:][same] + scores[:-1][same]) / self._pair_norms[same]
-            scores = np.maximum(scores, paired)
-        if allowed_rows is not None:
-            keep = np.isin(rows, allowed_rows)
-            scores = np.where(keep, scores, -np.inf)
+        if rows is None:
+            ids = np.arange(len(self.sentence_vectors))
+        else:
+            ids = self.sentences_of(sorted({int(r) for r in rows}))
+            if len(ids) == 0:
+                return []
+        vectors = self.sentence_vectors[ids] if rows is not None else self.sentence_vectors
+        scores = vectors @ query.astype(np.float32)
+        if len(ids) > 1:
+            # ids are ascending, and a chunk's sentences are consecutive: where ids[j - 1]
+            # is sentence ids[j] - 1, the pair weights apply.
+            weight, block = self._pair_weights
+            follows = ids[1:] - 1 == ids[:-1]
+            at = ids[1:] - 1
+            pair = (scores[1:] + scores[:-1]) * np.where(follows, weight[at], 0.0) + np.where(follows, block[at], -np.inf)
+            scores = scores.copy()
+            np.maximum(scores[1:], pair, out=scores[1:])
         take = min(len(scores), k * 4)
         top = np.argpartition(-scores, take - 1)[:take]
         top = top[np.argsort(-scores[top])]
+        chunk_of = self.sentence_spans[ids[top], 0]
         out: dict[int, float] = {}
-        for i in top:
-            if not np.isfinite(scores[i]):
-                break
-            out.setdefault(int(rows[i]), float(scores[i]))
+        for row, score in zip(chunk_of.tolist(), scores[top].tolist()):
+            out.setdefault(int(row), float(score))
             if len(out) >= k:
                 break
         return list(out.items())
