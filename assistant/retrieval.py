@@ -144,7 +144,7 @@ class HybridRetriever(BaseRetriever):
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)
         best = len(rankings) / (self.rrf_k + 1)
         order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
-        dense_score = {r: s for r, s in dense}
+        dense_score = {r: s for r, s in dense_pool}
         nodes = self.store.nodes(order)
         return [
             Hit(row=r, node=n, score=fused[r] / best, dense=dense_score.get(r, 0.0))
