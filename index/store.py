@@ -179,7 +179,9 @@ class StoredIndex:
         verify_checksums(path, manifest)
         try:
             vectors = faiss.read_index(str(path / VECTORS))
-            sentence_vectors = np.load(path / SENTENCE_VECTORS, allow_pickle=False)
+            # Memory-mapped: opening does not copy them (690 MB at 100k chunks), and a
+            # question reads only the rows of its candidate chunks.
+            sentence_vectors = np.load(path / SENTENCE_VECTORS, allow_pickle=False, mmap_mode="r")
             sentence_spans = np.load(path / SENTENCE_SPANS, allow_pickle=False)
             lexical = LexicalIndex.load(path / LEXICAL)
             with sqlite3.connect(f"file:{path / CHUNKS}?mode=ro", uri=True) as db:
@@ -317,17 +319,6 @@ class StoredIndex:
             return np.zeros((0, self.vectors.d), dtype=np.float32)
         return np.vstack([self.vectors.reconstruct(int(r)) for r in rows]).astype(np.float32)
 
-    @cached_property
-    def _pair_weights(self) -> tuple[np.ndarray, np.ndarray]:
-        """For sentence i >= 1: 1 / |v[i] + v[i-1]| where sentence i - 1 is in the same
-        chunk (else 0), and 0 there (else -inf); a pair's cosine is then
-        (s[i] + s[i-1]) * weight + block, with no masking per query."""
-        v, rows = self.sentence_vectors, self.sentence_spans[:, 0]
-        same = rows[1:] == rows[:-1]
-        norms = np.sqrt(np.maximum(2.0 + 2.0 * np.einsum("ij,ij->i", v[1:], v[:-1]), 1e-12))
-        return (np.where(same, 1.0 / norms, 0.0).astype(np.float32),
-                np.where(same, 0.0, -np.inf).astype(np.float32))
-
     def sentence_search(self, query: np.ndarray, k: int, rows: np.ndarray | list[int] | None = None) -> list[tuple[int, float]]:
         """Chunks ranked by their best sentence's cosine to the query, each sentence read
         alone and with the one before it: a short answering sentence inside a long chunk
@@ -342,16 +333,16 @@ class StoredIndex:
             ids = self.sentences_of(sorted({int(r) for r in rows}))
             if len(ids) == 0:
                 return []
-        vectors = self.sentence_vectors[ids] if rows is not None else self.sentence_vectors
+        vectors = np.asarray(self.sentence_vectors[ids] if rows is not None else self.sentence_vectors)
         scores = vectors @ query.astype(np.float32)
         if len(ids) > 1:
-            # ids are ascending, and a chunk's sentences are consecutive: where ids[j - 1]
-            # is sentence ids[j] - 1, the pair weights apply.
-            weight, block = self._pair_weights
-            follows = ids[1:] - 1 == ids[:-1]
-            at = ids[1:] - 1
-            pair = (scores[1:] + scores[:-1]) * np.where(follows, weight[at], 0.0) + np.where(follows, block[at], -np.inf)
-            scores = scores.copy()
+            # ids ascend and a chunk's sentences are consecutive: sentence j pairs with
+            # j - 1 where both are in the same chunk; the pair's cosine is that of the
+            # mean of their vectors.
+            chunk = self.sentence_spans[ids, 0]
+            follows = (ids[1:] - 1 == ids[:-1]) & (chunk[1:] == chunk[:-1])
+            norms = np.linalg.norm(vectors[1:] + vectors[:-1], axis=1)
+            pair = np.where(follows, (scores[1:] + scores[:-1]) / np.maximum(norms, 1e-6), -np.inf)
             np.maximum(scores[1:], pair, out=scores[1:])
         take = min(len(scores), k * 4)
         top = np.argpartition(-scores, take - 1)[:take]
