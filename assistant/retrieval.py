@@ -44,6 +44,12 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int) -> dict[int, float
     return fused
 
 
+def fused_order(rankings: list[list[int]], k: int) -> list[int]:
+    """Rows best first by reciprocal rank fusion (ties by row)."""
+    fused = reciprocal_rank_fusion(rankings, k)
+    return sorted(fused, key=lambda r: (-fused[r], r))
+
+
 class HybridRetriever(BaseRetriever):
     def __init__(self, store: StoredIndex, embedder: Embedder, candidate_k: int = 40, rrf_k: int = 60, top_k: int = 10) -> None:
         super().__init__()
@@ -53,6 +59,9 @@ class HybridRetriever(BaseRetriever):
         self.rrf_k = rrf_k
         self.top_k = top_k
         self._docs = {d["doc_id"]: d for d in store.documents}
+
+    def _doc_type(self, row: int) -> str:
+        return str(self._docs.get(self.store.doc_ids[row], {}).get("doc_type", "")).lower()
 
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
         if filters is None or filters.is_empty():
@@ -130,20 +139,18 @@ class HybridRetriever(BaseRetriever):
             # SENTENCE_POOL: a cost that does not grow with the index.
             pool = {r for r, _ in dense_pool} | {r for r, _ in lexical_pool}
             rankings.append([r for r, _ in self.store.sentence_search(query_vector, depth, sorted(pool))])
+        # The dense, BM25 and sentence rankings fused, for the two steps that read them.
+        first = fused_order(rankings, self.rrf_k)
         if facts.asks_verdict and facts.item_number is None:
-            first = reciprocal_rank_fusion(rankings, self.rrf_k)
-            top = sorted(first, key=lambda r: (-first[r], r))[:3]
-            facts = with_item_from_passages(facts, [self.store.structure[r] for r in top])
+            facts = with_item_from_passages(facts, [self.store.structure[r] for r in first[:3]])
         if DOC_KIND_RANKING and facts.doc_kind:
-            first = reciprocal_rank_fusion(rankings, self.rrf_k)
-            rankings.append([r for r in sorted(first, key=lambda r: (-first[r], r))
-                             if facts.doc_kind in str(self._docs.get(self.store.doc_ids[r], {}).get("doc_type", "")).lower()])
+            rankings.append([r for r in first if facts.doc_kind in self._doc_type(r)])
         rankings.append(self.structural_ranking(facts, allowed))
         rankings.append(self.phrase_ranking(lexical_query, allowed, [r for r, _ in lexical] + [r for r, _ in dense]))
         rankings = [r for r in rankings if r]
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)
         best = len(rankings) / (self.rrf_k + 1)
-        order = sorted(fused, key=lambda r: (-fused[r], r))[:k]
+        order = fused_order(rankings, self.rrf_k)[:k]
         dense_score = {r: s for r, s in dense_pool}
         nodes = self.store.nodes(order)
         return [

@@ -111,6 +111,22 @@ def find_acronyms(folded_texts) -> dict[str, str]:  # noqa: ANN001 - any iterabl
     return found
 
 
+def with_pairs(ids: np.ndarray, chunks: np.ndarray, vectors: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Each sentence's cosine to the query, or, where higher, that of the mean of its
+    vector and the sentence before it ("On 9 October the Committee published its report"
+    says which committee only through the sentence before). `ids` are sentence indexes
+    in order, `chunks` their chunk rows: sentence j pairs with j - 1 when that is the
+    sentence just before it in the same chunk."""
+    out = np.array(scores, dtype=np.float32)
+    if len(ids) > 1:
+        ids, chunks = np.asarray(ids), np.asarray(chunks)
+        follows = (ids[1:] - 1 == ids[:-1]) & (chunks[1:] == chunks[:-1])
+        norms = np.linalg.norm(vectors[1:] + vectors[:-1], axis=1)
+        pair = np.where(follows, (out[1:] + out[:-1]) / np.maximum(norms, 1e-6), -np.inf)
+        np.maximum(out[1:], pair, out=out[1:])
+    return out
+
+
 def file_checksums(path: Path) -> dict[str, str]:
     """sha256 of every file of an index directory but the manifest, by relative path."""
     out = {}
@@ -334,16 +350,7 @@ class StoredIndex:
             if len(ids) == 0:
                 return []
         vectors = np.asarray(self.sentence_vectors[ids] if rows is not None else self.sentence_vectors)
-        scores = vectors @ query.astype(np.float32)
-        if len(ids) > 1:
-            # ids ascend and a chunk's sentences are consecutive: sentence j pairs with
-            # j - 1 where both are in the same chunk; the pair's cosine is that of the
-            # mean of their vectors.
-            chunk = self.sentence_spans[ids, 0]
-            follows = (ids[1:] - 1 == ids[:-1]) & (chunk[1:] == chunk[:-1])
-            norms = np.linalg.norm(vectors[1:] + vectors[:-1], axis=1)
-            pair = np.where(follows, (scores[1:] + scores[:-1]) / np.maximum(norms, 1e-6), -np.inf)
-            np.maximum(scores[1:], pair, out=scores[1:])
+        scores = with_pairs(ids, self.sentence_spans[ids, 0], vectors, vectors @ query.astype(np.float32))
         take = min(len(scores), k * 4)
         top = np.argpartition(-scores, take - 1)[:take]
         top = top[np.argsort(-scores[top])]
