@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answer_kinds import NOT_KNOWN, STRICT_KINDS, has_answer_type
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
 from assistant.question import (
@@ -30,68 +31,6 @@ TYPED_MARGIN = 0.1
 COMMITTEE_TEXT_PENALTY = 0.06
 
 # A sum of money is written with its currency; "1.5 million people" is a count.
-_MONEY = re.compile(r"[£€$]\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\s+(?:pounds|euros)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
-_DATE = re.compile(
-    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter|\bterm\b|next year|this year|"
-    r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|"
-    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:daily|weekly|fortnightly|monthly|quarterly)\b|\bQ[1-4]\b)", re.I)
-_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bmidday\b", re.I)
-# A person's name: an honorific or post-nominal beside capitalised words, or two or three
-# capitalised words none of which is the vocabulary of institutions.
-_HONORIFIC = re.compile(
-    r"\b(?:Baroness|Lord|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Rt Hon)\.?\s+[A-Z][a-z]+|"
-    r"\b[A-Z][a-z]+\s+[A-Z][a-z’'-]+,?\s+(?:MP|MS|MSP|MLA|CBE|OBE|MBE|DBE|KC|QC)\b")
-_CAPITALISED_RUN = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\b")
-_INSTITUTION_WORDS = {
-    "government", "department", "committee", "office", "agency", "council", "group", "wales", "welsh", "england",
-    "scotland", "ireland", "northern", "british", "united", "kingdom", "space", "national", "board", "programme",
-    "strategy", "fund", "act", "review", "report", "house", "lords", "commons", "ministry", "secretary", "state",
-    "minister", "inquiry", "authority", "service", "centre", "commission", "partnership", "team", "panel", "forum",
-    "data", "open", "public", "sector", "information", "cabinet", "social", "cohesion", "expert", "economic",
-    "affairs", "care", "funding", "planning", "system", "freeport", "freeports", "prospectus", "policy", "science",
-    "innovation", "technology", "health", "security", "defence", "the", "this", "these", "our", "we", "in", "on",
-    "for", "and", "of", "to", "a", "an", "european", "union", "bank", "trust", "network", "institute", "university",
-    "college", "association", "society", "foundation", "unit", "division", "directorate", "executive", "treasury",
-    "parliament", "senedd", "assembly", "justice", "community", "communities", "local", "regional", "county",
-    "city", "town", "london", "cardiff", "july", "june", "may", "april", "march", "january", "february", "august",
-    "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "chapter", "annex", "appendix", "section", "recommendation", "response", "conclusion", "figure", "table",
-    "box", "paragraph", "exercise", "covid", "pandemic", "budget", "spending", "white", "paper", "bill", "law",
-}
-
-
-def names_a_person(sentence: str) -> bool:
-    if _HONORIFIC.search(sentence):
-        return True
-    for match in _CAPITALISED_RUN.finditer(sentence):
-        if match.start() == 0:
-            continue  # a capital at the start of a sentence says nothing
-        if not any(w.strip("’'").lower() in _INSTITUTION_WORDS for w in match.group(1).split()):
-            return True
-    return False
-
-
-
-_PERSON_POST = re.compile(
-    r"\bnames? of the (?:\w+ ){0,3}?(?:secretary|minister|chair|chairs|chairman|chairwoman|clerk|director|commissioner|"
-    r"official|officer|person|member|members|author|lead|head|spokesperson|adviser|advisor)\b", re.I)
-
-
-def _names_what_was_asked(question: str, sentence: str) -> bool:
-    """'What is the name of the Cabinet Secretary …?' is answered by a person's name;
-    'the name of the project …' by a name the question does not already use and that is
-    more than an institution's ('Welsh Government' names no project)."""
-    if _PERSON_POST.search(question):
-        return bool(_HONORIFIC.search(sentence)) or names_a_person(sentence)
-    asked = question.casefold()
-    return any(p.casefold() not in asked and not all(w.lower() in _INSTITUTION_WORDS for w in p.split())
-               for p in named_phrases(sentence))
-
-
-_NUMBER_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b"
-
 
 @dataclass
 class Candidate:
@@ -123,62 +62,10 @@ class Candidate:
         return self.hit.node.text[self.quote_start(max_words, shown):self.end]
 
 
-_STRICT_TYPES = {"money", "number", "date", "time", "name", "role"}
 LEXICAL_IDF = True  # weigh question terms by rarity in sentence scoring (issue 4 lever)
 # A sentence's score: its own cosine to the question, its (rarity-weighted) share of the
 # question's terms, and its chunk's dense score.
 W_COSINE, W_LEXICAL, W_DENSE = 0.55, 0.25, 0.20
-
-
-# A sentence that says the thing is unknown, not yet decided or costs nothing extra answers
-# a "how much" or "when" question honestly.
-_NOT_KNOWN = re.compile(
-    r"\bunknown\b|\bnot (?:yet )?(?:known|decided|agreed|taken place|been)\b|\bno financial implications\b|"
-    r"\bwithin existing budgets?\b|\bto be confirmed\b|\bTBC\b|\bno (?:date|plans?)\b|"
-    r"\bnot (?:currently )?(?:have|hold) any plans?\b|\bno (?:current |immediate |further )?plans?\b|\bnot (?:currently )?plan(?:ning)? to\b", re.I)
-
-
-# Digits that count nothing: years ("2023", "2026/27"), footnote markers glued to the
-# text ("challenging.”178"), section numbers ("3.4.2").
-_NOT_A_COUNT = re.compile(
-    r"\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b|(?<=[a-z.,;:”’\"')])\d{1,3}\b|\b\d+(?:\.\d+){2,}\b")
-_PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+")
-
-
-_FIGURE = re.compile(r"£?\d[\d,.]*(?:%|bn|m\b)?")
-
-
-def without_figures_of(question: str, sentence: str) -> str:
-    """The sentence with the question's own figures blanked: "by 35%" in a question about
-    a 35% rise does not answer how many responses it drew."""
-    figures = {f.rstrip(".,") for f in _FIGURE.findall(question)}
-    return _FIGURE.sub(lambda m: " " if m.group(0).rstrip(".,") in figures else m.group(0), sentence) if figures else sentence
-
-
-def has_answer_type(expects: str | None, sentence: str, question: str = "") -> bool:
-    sentence = _PARAGRAPH_NUMBER.sub("", sentence)  # "54. The Government will ..." holds no number
-    if question and expects in _STRICT_TYPES:
-        sentence = without_figures_of(question, sentence)
-    if expects in {"money", "number", "date"} and _NOT_KNOWN.search(sentence):
-        return True
-    if expects == "money":
-        return bool(_MONEY.search(sentence))
-    if expects == "number":
-        counts = _NOT_A_COUNT.sub(" ", sentence)
-        return bool(_MONEY.search(counts) or re.search(r"\d", counts) or re.search(_NUMBER_WORDS, counts, re.I))
-    if expects == "date":
-        return bool(_DATE.search(sentence))
-    if expects == "time":
-        return bool(_CLOCK.search(sentence))
-    if expects == "person":
-        return names_a_person(sentence)
-    if expects == "name":
-        return _names_what_was_asked(question, sentence)
-    if expects == "role":  # "chaired by the Chancellor", "Heather Savory was appointed the Chair"
-        post = re.match(r"\s*who (chair|head|clerk|lead|led)", question, re.I)
-        word = {"led": "lead|led"}.get(post.group(1).lower(), post.group(1)) if post else ""
-        return bool(_HONORIFIC.search(sentence) or (word and re.search(rf"\b(?:{word})", sentence, re.I)))
-    return True
 
 
 def _answer_type_boost(facts: QuestionFacts, sentence: str, question: str) -> float:
@@ -188,7 +75,7 @@ def _answer_type_boost(facts: QuestionFacts, sentence: str, question: str) -> fl
         if facts.expects == "date" and DATE_SPECIFICITY and _EXACT_DATE.search(sentence):
             return 0.11  # "when?" is best answered by a day or a month, not a bare year or "soon"
         return 0.08
-    return -0.05 if facts.expects in _STRICT_TYPES else 0.0
+    return -0.05 if facts.expects in STRICT_KINDS else 0.0
 
 
 DATE_SPECIFICITY = True
@@ -206,7 +93,7 @@ def _premise_boost(question: str, sentence: str, lexical: float) -> float:
     saying there are no plans for what a yes/no question asks about answers it ("Will
     the government create Fellowships …?" — "There are currently no plans to offer
     Fellowships …")."""
-    if not _NOT_KNOWN.search(sentence):
+    if not NOT_KNOWN.search(sentence):
         return 0.0
     sentence_folded = sentence.casefold()
     named = [p for p in named_phrases(question) if " " in p or "-" in p]
@@ -389,7 +276,7 @@ def compose_answer(
     best = ranked[0]
     if best.score < abstain_below or _numbers_missing(question, facts, best):
         return ABSTAIN_ANSWER, [], True
-    if facts.expects in _STRICT_TYPES and not has_answer_type(facts.expects, best.text, question):
+    if facts.expects in STRICT_KINDS and not has_answer_type(facts.expects, best.text, question):
         # Asked for a sum, a count or a date: the best sentence that holds one, if it is
         # nearly as good; otherwise the evidence does not say.
         typed = next((c for c in ranked if has_answer_type(facts.expects, c.text, question)), None)

@@ -2,7 +2,7 @@
 sentence can hold it, and which part of a passage is quoted."""
 import pytest
 
-from assistant.answering import has_answer_type
+from assistant.answer_kinds import has_answer_type
 from assistant.question import read_question
 
 
