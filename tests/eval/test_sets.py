@@ -26,6 +26,16 @@ def test_shared_set_is_verbatim_and_covers_every_document():
     assert problems(items, SHARED_CORPUS) == []
 
 
+def test_fresh_set_is_verbatim():
+    """The held-out set (written without seeing the system's answers) is held to the same
+    rule: every answer and evidence string occurs in its document."""
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    items = load_set(SETS / "shared-fresh.jsonl")
+    assert len(items) >= 60 and sum(1 for i in items if not i["answerable"]) >= 8
+    assert problems(items, SHARED_CORPUS) == []
+
+
 def test_checker_reports_a_string_not_in_the_document(tmp_path):
     bad = [{"id": "x", "question": "?", "answers": ["Gaynor Legall"], "evidence": ["chaired by Someone Else"],
             "answerable": True, "doc": "welsh-gov-response-social-cohesion-2025.txt"}]
