@@ -60,7 +60,7 @@ def write_index(
     """Write a complete index into an empty directory `path`."""
     path.mkdir(parents=True, exist_ok=False)
     (path / COMMITMENTS).write_text(json.dumps(commitments or {"parts": {}, "records": []}, ensure_ascii=False))
-    texts = (f"{n.metadata.get('section') or ''}\n{n.text}".casefold() for n in nodes)
+    texts = (folded(n.metadata.get("section"), n.text) for n in nodes)
     (path / ACRONYMS).write_text(json.dumps(find_acronyms(texts), ensure_ascii=False, sort_keys=True))
     np.save(path / SENTENCE_VECTORS, np.ascontiguousarray(sentence_vectors, dtype=np.float32), allow_pickle=False)
     np.save(path / SENTENCE_SPANS, np.ascontiguousarray(sentence_spans, dtype=np.int32), allow_pickle=False)
@@ -86,6 +86,12 @@ def write_index(
     manifest = {**manifest, "checksums": file_checksums(path)}
     # The manifest goes last: a directory without one is never mistaken for an index.
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+
+
+def folded(section: str | None, text: str) -> str:
+    """A chunk's section path and text, casefolded: what names and acronym definitions
+    are matched against."""
+    return f"{section or ''}\n{text}".casefold()
 
 
 def find_acronyms(folded_texts) -> dict[str, str]:  # noqa: ANN001 - any iterable of casefolded texts
@@ -249,7 +255,7 @@ class StoredIndex:
         matching of names at query time (a few MB even for thousands of chunks)."""
         with self._connect() as db:
             return [
-                f"{r[0] or ''}\n{r[1]}".casefold()
+                folded(r[0], r[1])
                 for r in db.execute("SELECT json_extract(metadata, '$.section'), text FROM chunks ORDER BY row")
             ]
 
@@ -260,7 +266,7 @@ class StoredIndex:
             return {r: texts[r] for r in rows}
         with self._connect() as db:
             marks = ",".join("?" * len(rows))
-            return {r[0]: f"{r[1] or ''}\n{r[2]}".casefold() for r in db.execute(
+            return {r[0]: folded(r[1], r[2]) for r in db.execute(
                 f"SELECT row, json_extract(metadata, '$.section'), text FROM chunks WHERE row IN ({marks})", rows)}
 
     @cached_property
@@ -350,11 +356,11 @@ class StoredIndex:
             if len(ids) == 0:
                 return []
         vectors = np.asarray(self.sentence_vectors[ids] if rows is not None else self.sentence_vectors)
-        scores = with_pairs(ids, self.sentence_spans[ids, 0], vectors, vectors @ query.astype(np.float32))
+        scores = with_pairs(ids, self._sentence_rows[ids], vectors, vectors @ query.astype(np.float32))
         take = min(len(scores), k * 4)
         top = np.argpartition(-scores, take - 1)[:take]
         top = top[np.argsort(-scores[top])]
-        chunk_of = self.sentence_spans[ids[top], 0]
+        chunk_of = self._sentence_rows[ids[top]]
         out: dict[int, float] = {}
         for row, score in zip(chunk_of.tolist(), scores[top].tolist()):
             out.setdefault(int(row), float(score))
