@@ -142,7 +142,7 @@ class HybridRetriever(BaseRetriever):
         # The dense, BM25 and sentence rankings fused, for the two steps that read them.
         first = fused_order(rankings, self.rrf_k)
         if facts.asks_verdict and facts.item_number is None:
-            facts = with_item_from_passages(facts, [self.store.structure[r] for r in first[:3]])
+            facts = with_item_from_passages(facts, self.store.structure_of(first[:3]))
         if DOC_KIND_RANKING and facts.doc_kind:
             rankings.append([r for r in first if facts.doc_kind in self._doc_type(r)])
         rankings.append(self.structural_ranking(facts, allowed))

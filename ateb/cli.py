@@ -161,6 +161,11 @@ def cmd_docs(args: argparse.Namespace) -> int:
     settings = _settings(args)
     try:
         store = StoredIndex.open(settings.index_dir)
+        if args.verify:
+            from index.store import verify_checksums
+
+            verify_checksums(settings.index_dir, store.manifest, full=True)
+            print(f"Index {settings.index_dir}: every file matches its checksum", file=sys.stderr)
     except IndexUnavailable as exc:
         return _fail(str(exc))
     if args.json:
@@ -300,6 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("docs", help="list what is indexed")
     common(p)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--verify", action="store_true",
+                   help="hash every index file against the build's checksums (opening checks sizes and times only)")
     p.set_defaults(func=cmd_docs)
 
     p = sub.add_parser("commitments", help="what each government response says, recommendation by recommendation")

@@ -19,7 +19,7 @@ from llama_index.core.schema import TextNode
 
 from index.lexical import LexicalIndex, tokenize
 
-FORMAT_VERSION = 4  # 3: commitments.json; 4: checksums of every file in the manifest
+FORMAT_VERSION = 5  # 3: commitments.json; 4: checksums of every file; 5: chunk_docs, file stats
 # An acronym in brackets, then the words before it: looking back from each bracket is
 # linear; matching the words first backtracks at every word of every chunk (46 s to open
 # a 100k-chunk index, against 0.6 s this way).
@@ -37,6 +37,10 @@ COMMITMENTS = "commitments.json"  # per-document parts and the assembled records
 # before it existed, finds them when opened).
 ACRONYMS = "acronyms.json"
 LEXICAL = "bm25"
+# Each chunk row's document, as a code into CHUNK_DOC_NAMES: read at open without
+# touching the chunk store (reading 100k doc ids from SQLite took 70 ms).
+CHUNK_DOCS = "chunk_docs.npy"
+CHUNK_DOC_NAMES = "chunk_docs.json"
 
 
 class IndexUnavailable(Exception):
@@ -64,6 +68,10 @@ def write_index(
     (path / ACRONYMS).write_text(json.dumps(find_acronyms(texts), ensure_ascii=False, sort_keys=True))
     np.save(path / SENTENCE_VECTORS, np.ascontiguousarray(sentence_vectors, dtype=np.float32), allow_pickle=False)
     np.save(path / SENTENCE_SPANS, np.ascontiguousarray(sentence_spans, dtype=np.int32), allow_pickle=False)
+    names: dict[str, int] = {}
+    codes = np.array([names.setdefault(n.metadata["doc_id"], len(names)) for n in nodes], dtype=np.int32)
+    np.save(path / CHUNK_DOCS, codes, allow_pickle=False)
+    (path / CHUNK_DOC_NAMES).write_text(json.dumps(list(names), ensure_ascii=False))
     dim = int(manifest["model"]["dimension"])
     index = faiss.IndexFlatIP(dim)
     if len(nodes):
@@ -83,7 +91,7 @@ def write_index(
             [(d["doc_id"], d["file"], json.dumps(d, ensure_ascii=False)) for d in documents],
         )
     db.close()
-    manifest = {**manifest, "checksums": file_checksums(path)}
+    manifest = {**manifest, "checksums": file_checksums(path), "file_stats": file_stats(path)}
     # The manifest goes last: a directory without one is never mistaken for an index.
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
 
@@ -135,29 +143,48 @@ def with_pairs(ids: np.ndarray, chunks: np.ndarray, vectors: np.ndarray, scores:
 
 def file_checksums(path: Path) -> dict[str, str]:
     """sha256 of every file of an index directory but the manifest, by relative path."""
+    return {file.relative_to(path).as_posix(): _sha256(file) for file in _index_files(path)}
+
+
+def _index_files(path: Path) -> list[Path]:
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.name != MANIFEST)
+
+
+def file_stats(path: Path) -> dict[str, list[int]]:
+    """(size, modification time in ns) of every file but the manifest, by relative path."""
     out = {}
-    for file in sorted(p for p in path.rglob("*") if p.is_file() and p.name != MANIFEST):
-        digest = hashlib.sha256()
-        with open(file, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        out[file.relative_to(path).as_posix()] = digest.hexdigest()
+    for file in _index_files(path):
+        stat = file.stat()
+        out[file.relative_to(path).as_posix()] = [stat.st_size, stat.st_mtime_ns]
     return out
 
 
-def verify_checksums(path: Path, manifest: dict) -> None:
+def _sha256(file: Path) -> str:
+    digest = hashlib.sha256()
+    with open(file, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_checksums(path: Path, manifest: dict, full: bool = False) -> None:
     """Refuse an index whose files are not the ones its build wrote (truncated, changed,
-    missing or added), naming the file, before any of them is parsed."""
+    missing or added), naming the file, before any of them is parsed.
+
+    As git and rsync do, a file whose size and modification time are still those the
+    build recorded is taken as unchanged; any other is hashed against its sha256 (every
+    file when `full`). Hashing all of a 100k-chunk index took 0.7 s of its 0.9 s open."""
     expected = manifest.get("checksums")
     if not isinstance(expected, dict) or not expected:
         raise IndexUnavailable(f"index at {path} has no file checksums; " + REBUILD_HINT.format(index=path))
-    found = file_checksums(path)
+    recorded = {} if full else manifest.get("file_stats") or {}
+    found = file_stats(path)
     for name in sorted(set(expected) | set(found)):
         if name not in found:
             problem = "is missing"
         elif name not in expected:
             problem = "is not part of the index that was built"
-        elif found[name] != expected[name]:
+        elif recorded.get(name) != found[name] and _sha256(path / name) != expected[name]:
             problem = "does not match its checksum (truncated or changed after the build)"
         else:
             continue
@@ -185,12 +212,14 @@ class StoredIndex:
     _db_path: Path
     doc_ids: np.ndarray  # doc_id of every row, for filters
     documents: list[dict]
-    structure: list[dict]  # per row: doc_id, recommendation, item_kind, part, paragraphs
     sentence_vectors: np.ndarray  # [sentences, dim]
     sentence_spans: np.ndarray  # [sentences, 3]: chunk row, start, end; sorted by row
 
     @classmethod
     def open(cls, path: Path | str) -> "StoredIndex":
+        """Open an index directory. Only what every question needs is read now, and the
+        large arrays are memory-mapped (FAISS codes, BM25 matrix, sentence vectors): a
+        question reads the pages it touches, and opening does not grow with the index."""
         path = Path(path)
         manifest = read_manifest(path)
         if manifest.get("format_version") != FORMAT_VERSION:
@@ -200,32 +229,46 @@ class StoredIndex:
             )
         verify_checksums(path, manifest)
         try:
-            vectors = faiss.read_index(str(path / VECTORS))
-            # Memory-mapped: opening does not copy them (690 MB at 100k chunks), and a
-            # question reads only the rows of its candidate chunks.
+            vectors = faiss.read_index(str(path / VECTORS), faiss.IO_FLAG_MMAP_IFC)
             sentence_vectors = np.load(path / SENTENCE_VECTORS, allow_pickle=False, mmap_mode="r")
             sentence_spans = np.load(path / SENTENCE_SPANS, allow_pickle=False)
+            names = json.loads((path / CHUNK_DOC_NAMES).read_text())
+            codes = np.load(path / CHUNK_DOCS, allow_pickle=False)
+            doc_ids = np.array(names, dtype=object)[codes]
             lexical = LexicalIndex.load(path / LEXICAL)
             with sqlite3.connect(f"file:{path / CHUNKS}?mode=ro", uri=True) as db:
-                rows = db.execute(
-                    "SELECT doc_id, json_extract(metadata, '$.recommendation'), json_extract(metadata, '$.item_kind'), "
-                    "json_extract(metadata, '$.part'), json_extract(metadata, '$.paragraphs') FROM chunks ORDER BY row"
-                ).fetchall()
-                doc_ids = np.array([r[0] for r in rows], dtype=object)
-                structure = [
-                    {"doc_id": r[0], "recommendation": r[1], "item_kind": r[2], "part": r[3], "paragraphs": r[4]}
-                    for r in rows
-                ]
+                chunk_rows = db.execute("SELECT coalesce(max(row) + 1, 0) FROM chunks").fetchone()[0]
                 documents = [json.loads(r[0]) for r in db.execute("SELECT metadata FROM documents ORDER BY file")]
             db.close()
-        except (RuntimeError, OSError, sqlite3.Error, ValueError) as exc:
+        except (RuntimeError, OSError, sqlite3.Error, ValueError, IndexError, TypeError) as exc:
             raise IndexUnavailable(f"index at {path} is damaged ({exc}); " + REBUILD_HINT.format(index=path)) from exc
-        if vectors.ntotal != len(doc_ids) or lexical.size != len(doc_ids):
-            raise IndexUnavailable(f"index at {path} is inconsistent (vectors {vectors.ntotal}, chunks {len(doc_ids)}); " + REBUILD_HINT.format(index=path))
+        if not vectors.ntotal == lexical.size == len(doc_ids) == chunk_rows:
+            raise IndexUnavailable(f"index at {path} is inconsistent (vectors {vectors.ntotal}, chunks {chunk_rows}); " + REBUILD_HINT.format(index=path))
         # The chunk store is read by its real directory: a rebuild that swaps `path` to a
         # new build does not change what this opened index reads.
-        return cls(path, manifest, vectors, lexical, path.resolve() / CHUNKS, doc_ids, documents, structure,
+        return cls(path, manifest, vectors, lexical, path.resolve() / CHUNKS, doc_ids, documents,
                    sentence_vectors, sentence_spans)
+
+    @cached_property
+    def structure(self) -> list[dict]:
+        """Per row: doc_id, recommendation, item_kind, part, paragraphs. Read on first use
+        (questions naming a recommendation or paragraph), not at open."""
+        return self.structure_of(list(range(self.size)))
+
+    def structure_of(self, rows: list[int]) -> list[dict]:
+        """`structure` of some rows only, in the given order."""
+        if not rows:
+            return []
+        query = ("SELECT row, doc_id, json_extract(metadata, '$.recommendation'), json_extract(metadata, '$.item_kind'), "
+                 "json_extract(metadata, '$.part'), json_extract(metadata, '$.paragraphs') FROM chunks")
+        with self._connect() as db:
+            if len(rows) == self.size:
+                found = db.execute(query).fetchall()
+            else:
+                found = db.execute(f"{query} WHERE row IN ({','.join('?' * len(rows))})", rows).fetchall()
+        by_row = {r[0]: {"doc_id": r[1], "recommendation": r[2], "item_kind": r[3], "part": r[4], "paragraphs": r[5]}
+                  for r in found}
+        return [by_row[r] for r in rows]
 
     @cached_property
     def _commitments(self) -> dict:

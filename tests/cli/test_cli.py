@@ -70,6 +70,8 @@ def test_docs_lists_what_is_indexed(bundled_index):
     assert "welsh-gov-response-social-cohesion-2025.txt" in run.stdout and "Welsh Government" in run.stdout
     listed = json.loads(ateb("docs", "--json", "--index", str(bundled_index)).stdout)
     assert listed[0]["metadata_inferred"] is False
+    verified = ateb("docs", "--verify", "--index", str(bundled_index))
+    assert verified.returncode == 0 and "every file matches its checksum" in verified.stderr
 
 
 def test_missing_index_says_how_to_build(tmp_path):

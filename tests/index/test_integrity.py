@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from index import IndexBusy, IndexUnavailable, StoredIndex, build_index
-from index.store import file_checksums
+from index.store import file_checksums, read_manifest, verify_checksums
 
 
 @pytest.fixture
@@ -35,6 +35,23 @@ def test_truncated_missing_or_added_files_are_named(built):
     (built / "bm25" / "vocab.index.json").unlink()
     with pytest.raises(IndexUnavailable, match=r"bm25/vocab\.index\.json is missing"):
         StoredIndex.open(built)
+
+
+def test_a_changed_byte_is_found_by_its_checksum_and_a_forged_time_by_a_full_check(built):
+    """Opening trusts a file whose size and time are still the build's (as git does) and
+    hashes any other: one flipped byte, same size, is refused; `full` hashes everything,
+    so even a change whose modification time was put back is found."""
+    spans = built / "sentence_spans.npy"
+    data = bytearray(spans.read_bytes())
+    stat = spans.stat()
+    data[-1] ^= 0xFF
+    spans.write_bytes(bytes(data))
+    with pytest.raises(IndexUnavailable, match=r"sentence_spans\.npy does not match its checksum"):
+        StoredIndex.open(built)
+    os.utime(spans, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the build's time, forged back
+    StoredIndex.open(built)  # the fast check is fooled, by design
+    with pytest.raises(IndexUnavailable, match=r"sentence_spans\.npy does not match its checksum"):
+        verify_checksums(built, read_manifest(built), full=True)
 
 
 class _Payload:
