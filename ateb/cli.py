@@ -41,7 +41,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         report = build_index(
             settings.corpus_dir, settings.index_dir, settings.chunk_tokens,
-            settings.chunk_overlap_tokens, progress=not args.quiet,
+            settings.chunk_overlap_tokens, progress=not args.quiet, ivf_from=settings.ivf_from,
         )
     except DocumentError as exc:
         return _fail(str(exc))

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     )
 
     embed_batch_size: int = 32
+    ivf_from: int = Field(200_000, description="chunks from which the vector index is approximate (IVF-SQ8) "
+                                               "rather than exact; see BENCHMARKS.md")
 
     # Generative answers (optional; extractive is the default and needs no model).
     mode: Literal["extractive", "generative"] = Field("extractive", description="how answers are written")

@@ -34,6 +34,7 @@ from index.loading import LOADERS, corpus_files, load_document, read_manifest, u
 from index.sentences import sentence_units
 from index.store import FORMAT_VERSION, MANIFEST, IndexUnavailable, StoredIndex, write_index
 from index.structure import parse_document
+from index.vectors import IVF_FROM
 
 
 @dataclass
@@ -211,19 +212,21 @@ def build_index(
     progress: bool = False,
     document_seconds: float = DOCUMENT_SECONDS,
     document_memory_mb: float = DOCUMENT_MEMORY_MB,
+    ivf_from: int = IVF_FROM,
 ) -> BuildReport:
     """Index `corpus_dir` into `index_dir`; raises IndexBusy if another build holds it.
+    From `ivf_from` chunks the vector index is approximate (index/vectors.py).
     Each new or changed document is read in a child process that is stopped after
     `document_seconds` or past `document_memory_mb` (the document is then skipped)."""
     index_dir = Path(index_dir)
     _check_target(index_dir)
     limits = (document_seconds, document_memory_mb)
     with _build_lock(index_dir):
-        return _build(Path(corpus_dir), index_dir, chunk_tokens, overlap_tokens, embedder, progress, limits)
+        return _build(Path(corpus_dir), index_dir, chunk_tokens, overlap_tokens, embedder, progress, limits, ivf_from)
 
 
 def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens: int,
-           embedder: Embedder | None, progress: bool, limits: tuple[float, float]) -> BuildReport:
+           embedder: Embedder | None, progress: bool, limits: tuple[float, float], ivf_from: int) -> BuildReport:
     started = time.perf_counter()
     embedder = embedder or Embedder()
     report = BuildReport(index_dir=index_dir)
@@ -326,7 +329,8 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
                     [embed_text(n) for n in parts.nodes], documents,
                     np.vstack(parts.sentence_vectors), np.vstack(parts.sentence_spans),
                     {"parts": commitment_parts,
-                     "records": [r.to_dict() for r in assemble(commitment_parts, documents, parts.nodes)]})
+                     "records": [r.to_dict() for r in assemble(commitment_parts, documents, parts.nodes)]},
+                    ivf_from)
     except BaseException:
         shutil.rmtree(new_dir, ignore_errors=True)
         raise

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import faiss
 import numpy as np
 from llama_index.core.schema import TextNode
 
 from index.lexical import LexicalIndex, tokenize
+from index.vectors import INDEX_FILE as VECTORS
+from index.vectors import IVF_FROM, ChunkVectors, write_vectors
 
 FORMAT_VERSION = 5  # 3: commitments.json; 4: checksums of every file; 5: chunk_docs, file stats
 # An acronym in brackets, then the words before it: looking back from each bracket is
@@ -26,7 +27,6 @@ FORMAT_VERSION = 5  # 3: commitments.json; 4: checksums of every file; 5: chunk_
 _BRACKETED = re.compile(r"\(([a-z]{2,8})\)")
 _WORDS_BEFORE = re.compile(r"((?:[a-z][\w’'-]*\s+){2,8})$")
 MANIFEST = "manifest.json"
-VECTORS = "vectors.faiss"
 # Every sentence of every chunk, embedded at build time so answering needs no model
 # call beyond the question: vectors, and (chunk row, start, end) into the chunk text.
 SENTENCE_VECTORS = "sentence_vectors.npy"
@@ -60,8 +60,10 @@ def write_index(
     sentence_vectors: np.ndarray,
     sentence_spans: np.ndarray,
     commitments: dict | None = None,
+    ivf_from: int = IVF_FROM,
 ) -> None:
-    """Write a complete index into an empty directory `path`."""
+    """Write a complete index into an empty directory `path`; the vectors go into an
+    approximate (IVF) index from `ivf_from` chunks."""
     path.mkdir(parents=True, exist_ok=False)
     (path / COMMITMENTS).write_text(json.dumps(commitments or {"parts": {}, "records": []}, ensure_ascii=False))
     texts = (folded(n.metadata.get("section"), n.text) for n in nodes)
@@ -72,11 +74,7 @@ def write_index(
     codes = np.array([names.setdefault(n.metadata["doc_id"], len(names)) for n in nodes], dtype=np.int32)
     np.save(path / CHUNK_DOCS, codes, allow_pickle=False)
     (path / CHUNK_DOC_NAMES).write_text(json.dumps(list(names), ensure_ascii=False))
-    dim = int(manifest["model"]["dimension"])
-    index = faiss.IndexFlatIP(dim)
-    if len(nodes):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    faiss.write_index(index, str(path / VECTORS))
+    described = write_vectors(path, vectors, int(manifest["model"]["dimension"]), ivf_from)
     LexicalIndex.build(lexical_texts).save(path / LEXICAL)
     with sqlite3.connect(path / CHUNKS) as db:
         db.execute("CREATE TABLE chunks (row INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, text TEXT NOT NULL, metadata TEXT NOT NULL)")
@@ -91,7 +89,8 @@ def write_index(
             [(d["doc_id"], d["file"], json.dumps(d, ensure_ascii=False)) for d in documents],
         )
     db.close()
-    manifest = {**manifest, "checksums": file_checksums(path), "file_stats": file_stats(path)}
+    manifest = {**manifest, "vector_index": described, "checksums": file_checksums(path),
+                "file_stats": file_stats(path)}
     # The manifest goes last: a directory without one is never mistaken for an index.
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
 
@@ -207,7 +206,7 @@ class StoredIndex:
 
     path: Path
     manifest: dict
-    vectors: faiss.Index
+    vectors: ChunkVectors
     lexical: LexicalIndex
     _db_path: Path
     doc_ids: np.ndarray  # doc_id of every row, for filters
@@ -229,7 +228,7 @@ class StoredIndex:
             )
         verify_checksums(path, manifest)
         try:
-            vectors = faiss.read_index(str(path / VECTORS), faiss.IO_FLAG_MMAP_IFC)
+            vectors = ChunkVectors.open(path, manifest.get("vector_index"))
             sentence_vectors = np.load(path / SENTENCE_VECTORS, allow_pickle=False, mmap_mode="r")
             sentence_spans = np.load(path / SENTENCE_SPANS, allow_pickle=False)
             names = json.loads((path / CHUNK_DOC_NAMES).read_text())
@@ -240,10 +239,10 @@ class StoredIndex:
                 chunk_rows = db.execute("SELECT coalesce(max(row) + 1, 0) FROM chunks").fetchone()[0]
                 documents = [json.loads(r[0]) for r in db.execute("SELECT metadata FROM documents ORDER BY file")]
             db.close()
-        except (RuntimeError, OSError, sqlite3.Error, ValueError, IndexError, TypeError) as exc:
+        except (RuntimeError, OSError, sqlite3.Error, ValueError, IndexError, TypeError) as exc:  # FAISS raises RuntimeError
             raise IndexUnavailable(f"index at {path} is damaged ({exc}); " + REBUILD_HINT.format(index=path)) from exc
-        if not vectors.ntotal == lexical.size == len(doc_ids) == chunk_rows:
-            raise IndexUnavailable(f"index at {path} is inconsistent (vectors {vectors.ntotal}, chunks {chunk_rows}); " + REBUILD_HINT.format(index=path))
+        if not vectors.size == lexical.size == len(doc_ids) == chunk_rows:
+            raise IndexUnavailable(f"index at {path} is inconsistent (vectors {vectors.size}, chunks {chunk_rows}); " + REBUILD_HINT.format(index=path))
         # The chunk store is read by its real directory: a rebuild that swaps `path` to a
         # new build does not change what this opened index reads.
         return cls(path, manifest, vectors, lexical, path.resolve() / CHUNKS, doc_ids, documents,
@@ -380,9 +379,7 @@ class StoredIndex:
         return (np.repeat(starts, counts) + offsets).astype(np.int64)
 
     def vectors_of(self, rows: list[int]) -> np.ndarray:
-        if not rows:
-            return np.zeros((0, self.vectors.d), dtype=np.float32)
-        return np.vstack([self.vectors.reconstruct(int(r)) for r in rows]).astype(np.float32)
+        return self.vectors.vectors_of(rows)
 
     def sentence_search(self, query: np.ndarray, k: int, rows: np.ndarray | list[int] | None = None) -> list[tuple[int, float]]:
         """Chunks ranked by their best sentence's cosine to the query, each sentence read
@@ -412,13 +409,4 @@ class StoredIndex:
         return list(out.items())
 
     def dense_search(self, query: np.ndarray, k: int, allowed_rows: np.ndarray | None = None) -> list[tuple[int, float]]:
-        if self.size == 0:
-            return []
-        k = min(k, self.size)
-        params = None
-        if allowed_rows is not None:
-            if len(allowed_rows) == 0:
-                return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed_rows.astype(np.int64)))
-        scores, ids = self.vectors.search(query.reshape(1, -1).astype(np.float32), k, params=params)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        return self.vectors.search(query, k, allowed_rows)

@@ -4,9 +4,10 @@ A synthetic chunk is 3 to 6 real sentences (so its length is realistic) and its 
 the normalised mean of those sentences' real vectors plus a little noise (so vectors
 cluster like real ones); no model runs. At 10k and 100k chunks a complete Ateb index is
 written (SQLite text, BM25, FAISS, sentence vectors) and opened and asked like a real one,
-beside the llama-index baseline's persist and load of the same nodes. At 1M chunks only
-the vector side is measured: exact search (FAISS flat) against an IVF index with 8-bit
-scalar quantisation, for build, memory, disk, load, latency and recall@10.
+beside the llama-index baseline's persist and load of the same nodes (from IVF_FROM chunks
+that index is IVF-SQ8, as a real build would write it). At 1M chunks only the vector side
+is measured, through Ateb's own vector index (index/vectors.py): exact (flat) against
+IVF-SQ8, for build, memory, disk, open, latency and recall@10.
 """
 from __future__ import annotations
 
@@ -120,49 +121,48 @@ def bench_ateb_size(n: int, sentences: Sentences, embedder: Embedder, questions:
 
 
 def bench_vectors(n: int, sentences: Sentences, queries: np.ndarray, work: Path,
-                  nprobes: tuple[int, ...] = (16, 32, 64, 128, 256, 512)) -> dict:
-    """Exact (flat) against IVF + 8-bit scalar quantisation at n vectors."""
+                  probes: tuple[int, ...] = (64, 128, 256, 512), pool: int = 300) -> dict:
+    """Ateb's own vector index (index/vectors.py) at n vectors, both kinds: exact (flat,
+    what it writes below IVF_FROM) and IVF-SQ8 with the lists and probes it chooses for n.
+    Queries ask for `pool` rows, as retrieval does; recall@10 is against exact search."""
     import faiss
 
-    nlist = min(4096, max(16, int(4 * n ** 0.5)))  # the usual rule: about 4 sqrt(n) lists
-    rng = np.random.default_rng(SEED)
-    vectors = synthetic_vectors(sentences, n, rng)
-    dim = vectors.shape[1]
-    out: dict = {"chunks": n, "nlist": nlist}
-    flat = faiss.IndexFlatIP(dim)
-    with clock(out, "flat_build_seconds"):
-        flat.add(vectors)
-    exact = flat.search(queries, 10)[1]
-    out["flat_latency"] = latency_figures(_per_query_ms(flat, queries))
-    faiss.write_index(flat, str(work / "flat.faiss"))
-    out["flat_disk_mb"] = round((work / "flat.faiss").stat().st_size / 2**20, 1)
-    out["flat_memory_mb"] = round(n * dim * 4 / 2**20, 1)
-    del flat
+    from index.vectors import EXACT_FILE, INDEX_FILE, ChunkVectors, ivf_shape, write_vectors
 
-    quantizer = faiss.IndexFlatIP(dim)
-    ivf = faiss.IndexIVFScalarQuantizer(quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
-    train = vectors[rng.choice(n, min(n, 50 * nlist), replace=False)]
-    with clock(out, "ivf_train_seconds"):
-        ivf.train(train)
-    with clock(out, "ivf_add_seconds"):
-        ivf.add(vectors)
-    faiss.write_index(ivf, str(work / "ivf.faiss"))
-    out["ivf_disk_mb"] = round((work / "ivf.faiss").stat().st_size / 2**20, 1)
-    # Codes (1 byte a dimension) plus ids (8 bytes) plus the centroids.
-    out["ivf_memory_mb"] = round((n * (dim + 8) + nlist * dim * 4) / 2**20, 1)
-    del ivf
-    with clock(out, "ivf_load_seconds"):
-        ivf = faiss.read_index(str(work / "ivf.faiss"))
-    with clock(out, "flat_load_seconds"):
-        faiss.read_index(str(work / "flat.faiss"))
-    out["ivf"] = []
-    for nprobe in nprobes:
-        ivf.nprobe = nprobe
-        found = ivf.search(queries, 10)[1]
-        recall = float(np.mean([len(set(f) & set(e)) / 10 for f, e in zip(found, exact)]))
-        out["ivf"].append({"nprobe": nprobe, "recall@10": round(recall, 4), **latency_figures(_per_query_ms(ivf, queries))})
+    vectors = synthetic_vectors(sentences, n, np.random.default_rng(SEED))
+    dim = vectors.shape[1]
+    lists, default_probes = ivf_shape(n)
+    out: dict = {"chunks": n, "lists": lists, "default_probes": default_probes, "pool": pool}
+    for kind, ivf_from in (("flat", n + 1), ("ivf", 0)):
+        here = work / f"vectors-{kind}-{n}"
+        here.mkdir()
+        figures: dict = {}
+        with clock(figures, "build_seconds"):
+            described = write_vectors(here, vectors, dim, ivf_from)
+        figures["index_file_mb"] = round((here / INDEX_FILE).stat().st_size / 2**20, 1)
+        if (here / EXACT_FILE).exists():
+            figures["exact_vectors_file_mb"] = round((here / EXACT_FILE).stat().st_size / 2**20, 1)
+        before = rss_mb()
+        with clock(figures, "open_seconds"):
+            opened = ChunkVectors.open(here, described)
+        figures["latency"] = latency_figures(timed_calls(lambda q: opened.search(q, pool), list(queries)))
+        figures["rss_after_queries_mb"] = round(rss_mb() - before, 1)
+        found = [[r for r, _ in opened.search(q, 10)] for q in queries]
+        if kind == "flat":
+            exact = found
+        else:
+            figures["recall@10"] = _recall(found, exact)
+            figures["probes"] = []
+            ivf = faiss.extract_index_ivf(opened.index)
+            for nprobe in probes:
+                ivf.nprobe = nprobe
+                swept = [[r for r, _ in opened.search(q, 10)] for q in queries]
+                figures["probes"].append({"nprobe": nprobe, "recall@10": _recall(swept, exact),
+                                          **latency_figures(timed_calls(lambda q: opened.search(q, pool), list(queries)))})
+        out[kind] = figures
+        del opened
     return out
 
 
-def _per_query_ms(index, queries: np.ndarray) -> list[float]:  # noqa: ANN001
-    return timed_calls(lambda q: index.search(q[None, :], 10), list(queries))
+def _recall(found: list[list[int]], exact: list[list[int]]) -> float:
+    return round(float(np.mean([len(set(f) & set(e)) / 10 for f, e in zip(found, exact)])), 4)
