@@ -44,6 +44,11 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int) -> dict[int, float
     return fused
 
 
+# Chunks holding all of a named phrase's words beyond which only those already ranked are
+# read to check the exact phrase (reading 50k chunk texts would take a second).
+PHRASE_CHECK_ROWS = 2000
+
+
 def fused_order(rankings: list[list[int]], k: int) -> list[int]:
     """Rows best first by reciprocal rank fusion (ties by row)."""
     fused = reciprocal_rank_fusion(rankings, k)
@@ -77,12 +82,12 @@ class HybridRetriever(BaseRetriever):
         allowed_set = set(allowed.tolist()) if allowed is not None else None
         part_order = ({"response": 0, None: 1, "recommendation": 2} if facts.asks_verdict
                       else {"recommendation": 0, "response": 1})
-        rows = [
-            r for r, meta in enumerate(self.store.structure)
+        found = [
+            (r, meta) for r, meta in self.store.rows_in_structure(facts.item_number, facts.paragraph)
             if (allowed_set is None or r in allowed_set)
             and (matches_item(facts, meta) or matches_paragraph(facts, meta))
         ]
-        return sorted(rows, key=lambda r: (part_order.get(self.store.structure[r]["part"], 3), r))[: self.candidate_k]
+        return [r for r, _ in sorted(found, key=lambda f: (part_order.get(f[1]["part"], 3), f[0]))][: self.candidate_k]
 
     def phrase_ranking(self, question: str, allowed: np.ndarray | None, prior: list[int]) -> list[int]:
         """Chunks that contain the names the question uses, verbatim ("Democratic
@@ -96,9 +101,12 @@ class HybridRetriever(BaseRetriever):
             # names them, so a large index is neither scanned nor held in memory.
             candidates = self.store.lexical.rows_with_all(phrase)
             if candidates is None:
-                texts = dict(enumerate(self.store.folded_texts))
-            else:
-                texts = self.store.folded_texts_of(candidates.tolist())
+                continue  # only stopwords: a phrase that picks out no chunk
+            if len(candidates) > PHRASE_CHECK_ROWS:
+                # In a large index, a phrase whose words that many chunks share is looked
+                # for only among the chunks the other rankings found.
+                candidates = np.intersect1d(candidates, np.asarray(prior, dtype=candidates.dtype))
+            texts = self.store.folded_texts_of(candidates.tolist())
             rows = [r for r, t in texts.items() if needle in t and (allowed_set is None or r in allowed_set)]
             if not rows or len(rows) > max(3, self.store.size // 4):
                 continue

@@ -29,7 +29,7 @@ from index.chunking import STRUCTURE_VERSION, chunk_document, embed_text
 from index.commitments import EXTRACTION_VERSION, assemble, document_part
 from index.documents import DocumentError, content_hash
 from index.embedding import Embedder
-from index.isolated import DOCUMENT_MEMORY_MB, DOCUMENT_SECONDS, load_isolated
+from index.isolated import DOCUMENT_MEMORY_MB, DOCUMENT_SECONDS, LOAD_WORKERS, load_all_isolated
 from index.loading import LOADERS, corpus_files, load_document, read_manifest, unsupported_files
 from index.sentences import sentence_units
 from index.store import FORMAT_VERSION, MANIFEST, IndexUnavailable, StoredIndex, write_index
@@ -213,20 +213,22 @@ def build_index(
     document_seconds: float = DOCUMENT_SECONDS,
     document_memory_mb: float = DOCUMENT_MEMORY_MB,
     ivf_from: int = IVF_FROM,
+    load_workers: int = LOAD_WORKERS,
 ) -> BuildReport:
     """Index `corpus_dir` into `index_dir`; raises IndexBusy if another build holds it.
     From `ivf_from` chunks the vector index is approximate (index/vectors.py).
-    Each new or changed document is read in a child process that is stopped after
-    `document_seconds` or past `document_memory_mb` (the document is then skipped)."""
+    Each new or changed document is read in a child process (`load_workers` at a time)
+    that is stopped after `document_seconds` or past `document_memory_mb` (the document
+    is then skipped)."""
     index_dir = Path(index_dir)
     _check_target(index_dir)
-    limits = (document_seconds, document_memory_mb)
+    limits = (document_seconds, document_memory_mb, load_workers)
     with _build_lock(index_dir):
         return _build(Path(corpus_dir), index_dir, chunk_tokens, overlap_tokens, embedder, progress, limits, ivf_from)
 
 
 def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens: int,
-           embedder: Embedder | None, progress: bool, limits: tuple[float, float], ivf_from: int) -> BuildReport:
+           embedder: Embedder | None, progress: bool, limits: tuple[float, float, int], ivf_from: int) -> BuildReport:
     started = time.perf_counter()
     embedder = embedder or Embedder()
     report = BuildReport(index_dir=index_dir)
@@ -246,10 +248,11 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
     commitment_parts: dict[str, dict] = {}
     documents: list[dict] = []
     first_with: dict[str, str] = {}  # content hash -> the first file that had it
-    bar = tqdm(files, desc="indexing", unit="doc", disable=not progress)
-    for path in bar:
+    # First which files are new or changed; those are read all at once, in parallel
+    # child processes, before any is embedded (the embedding uses every core itself).
+    plan: list[tuple[Path, str, str, dict | None]] = []  # (path, rel, fingerprint, reusable old entry)
+    for path in files:
         rel = path.relative_to(corpus_dir).as_posix()
-        bar.set_postfix_str(rel[-40:])
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -263,7 +266,15 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
         first_with[digest] = rel
         fingerprint = _fingerprint(data, manifest_entries.get(rel) or manifest_entries.get(path.name))
         old = old_docs.get(rel)
-        if previous is not None and old and old.get("fingerprint") == fingerprint:
+        reusable = previous is not None and old and old.get("fingerprint") == fingerprint
+        plan.append((path, rel, fingerprint, old if reusable else None))
+    mark = time.perf_counter()
+    loaded = load_all_isolated([path for path, _, _, old in plan if old is None], corpus_dir, manifest_entries, *limits)
+    report.timed("load_parse", mark)
+    bar = tqdm(plan, desc="indexing", unit="doc", disable=not progress)
+    for path, rel, fingerprint, old in bar:
+        bar.set_postfix_str(rel[-40:])
+        if old is not None:
             mark = time.perf_counter()
             parts.add(*_reused(previous, old["doc_id"]))
             commitment_parts[old["doc_id"]] = _reused_commitments(previous, path, corpus_dir, manifest_entries, old["doc_id"])
@@ -274,7 +285,9 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
             continue
         try:
             mark = time.perf_counter()
-            doc = load_isolated(path, corpus_dir, manifest_entries, *limits)
+            doc = loaded[path]
+            if isinstance(doc, DocumentError):
+                raise doc
             sections = parse_document(doc)
             mark = report.timed("load_parse", mark)
             nodes = chunk_document(doc, sections, embedder.count_tokens, chunk_tokens, overlap_tokens, embedder.max_tokens)

@@ -20,7 +20,7 @@ from index.lexical import LexicalIndex, tokenize
 from index.vectors import INDEX_FILE as VECTORS
 from index.vectors import IVF_FROM, ChunkVectors, write_vectors
 
-FORMAT_VERSION = 5  # 3: commitments.json; 4: checksums of every file; 5: chunk_docs, file stats
+FORMAT_VERSION = 6  # 3: commitments.json; 4: checksums of every file; 5: chunk_docs, file stats; 6: structure table
 # An acronym in brackets, then the words before it: looking back from each bracket is
 # linear; matching the words first backtracks at every word of every chunk (46 s to open
 # a 100k-chunk index, against 0.6 s this way).
@@ -80,6 +80,10 @@ def write_index(
         db.execute("CREATE TABLE chunks (row INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, text TEXT NOT NULL, metadata TEXT NOT NULL)")
         db.execute("CREATE INDEX chunks_doc ON chunks(doc_id)")
         db.execute("CREATE TABLE documents (doc_id TEXT PRIMARY KEY, file TEXT NOT NULL, metadata TEXT NOT NULL)")
+        # Only the rows inside a recommendation, response or numbered paragraph: a
+        # question naming one looks here, never at every chunk (1 s a question at 1M).
+        db.execute("CREATE TABLE structure (row INTEGER PRIMARY KEY, recommendation TEXT, item_kind TEXT, part TEXT, paragraphs TEXT)")
+        db.execute("CREATE INDEX structure_recommendation ON structure(lower(recommendation))")
         db.executemany(
             "INSERT INTO chunks VALUES (?, ?, ?, ?, ?)",
             [(row, n.node_id, n.metadata["doc_id"], n.text, json.dumps(n.metadata, ensure_ascii=False)) for row, n in enumerate(nodes)],
@@ -88,11 +92,23 @@ def write_index(
             "INSERT INTO documents VALUES (?, ?, ?)",
             [(d["doc_id"], d["file"], json.dumps(d, ensure_ascii=False)) for d in documents],
         )
+        db.executemany(
+            "INSERT INTO structure VALUES (?, ?, ?, ?, ?)",
+            [(row, *values) for row, n in enumerate(nodes)
+             if (values := [_text_or_none(n.metadata.get(f)) for f in STRUCTURE_FIELDS])[0] or any(values[2:])],
+        )
     db.close()
     manifest = {**manifest, "vector_index": described, "checksums": file_checksums(path),
                 "file_stats": file_stats(path)}
     # The manifest goes last: a directory without one is never mistaken for an index.
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+
+
+STRUCTURE_FIELDS = ("recommendation", "item_kind", "part", "paragraphs")
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None or value == "" else str(value)
 
 
 def folded(section: str | None, text: str) -> str:
@@ -248,26 +264,36 @@ class StoredIndex:
         return cls(path, manifest, vectors, lexical, path.resolve() / CHUNKS, doc_ids, documents,
                    sentence_vectors, sentence_spans)
 
-    @cached_property
-    def structure(self) -> list[dict]:
-        """Per row: doc_id, recommendation, item_kind, part, paragraphs. Read on first use
-        (questions naming a recommendation or paragraph), not at open."""
-        return self.structure_of(list(range(self.size)))
-
     def structure_of(self, rows: list[int]) -> list[dict]:
-        """`structure` of some rows only, in the given order."""
+        """Per row, in the given order: doc_id, recommendation, item_kind, part, paragraphs
+        (None where the chunk is not inside one)."""
         if not rows:
             return []
-        query = ("SELECT row, doc_id, json_extract(metadata, '$.recommendation'), json_extract(metadata, '$.item_kind'), "
-                 "json_extract(metadata, '$.part'), json_extract(metadata, '$.paragraphs') FROM chunks")
         with self._connect() as db:
-            if len(rows) == self.size:
-                found = db.execute(query).fetchall()
-            else:
-                found = db.execute(f"{query} WHERE row IN ({','.join('?' * len(rows))})", rows).fetchall()
-        by_row = {r[0]: {"doc_id": r[1], "recommendation": r[2], "item_kind": r[3], "part": r[4], "paragraphs": r[5]}
-                  for r in found}
-        return [by_row[r] for r in rows]
+            found = {r[0]: r[1:] for r in db.execute(
+                f"SELECT row, {', '.join(STRUCTURE_FIELDS)} FROM structure WHERE row IN ({','.join('?' * len(rows))})",
+                [int(r) for r in rows])}
+        return [self._structure_row(r, found.get(r, (None,) * len(STRUCTURE_FIELDS))) for r in rows]
+
+    def _structure_row(self, row: int, values: tuple) -> dict:
+        return {"doc_id": self.doc_ids[row], **dict(zip(STRUCTURE_FIELDS, values))}
+
+    def rows_in_structure(self, recommendation: str | None = None, paragraph: str | None = None) -> list[tuple[int, dict]]:
+        """(row, structure) of the chunks inside recommendation `recommendation` (any
+        document, any kind: the caller narrows) or numbered paragraph `paragraph`."""
+        clauses, args = [], []
+        if recommendation is not None:
+            clauses.append("lower(recommendation) = ?")
+            args.append(str(recommendation).lower())
+        if paragraph is not None:
+            clauses.append("',' || paragraphs || ',' LIKE ?")
+            args.append(f"%,{paragraph},%")
+        if not clauses:
+            return []
+        with self._connect() as db:
+            found = db.execute(f"SELECT row, {', '.join(STRUCTURE_FIELDS)} FROM structure WHERE {' OR '.join(clauses)} "
+                               "ORDER BY row", args).fetchall()
+        return [(r[0], self._structure_row(r[0], r[1:])) for r in found]
 
     @cached_property
     def _commitments(self) -> dict:
@@ -303,9 +329,8 @@ class StoredIndex:
 
     def folded_texts_of(self, rows: list[int]) -> dict[int, str]:
         """`folded_texts` of some rows only, read from the chunk store."""
-        if len(rows) > 2000:
-            texts = self.folded_texts
-            return {r: texts[r] for r in rows}
+        if not rows:
+            return {}
         with self._connect() as db:
             marks = ",".join("?" * len(rows))
             return {r[0]: folded(r[1], r[2]) for r in db.execute(
