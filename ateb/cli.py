@@ -34,14 +34,15 @@ def _fail(message: str, code: int = 2) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from index import DocumentError, build_index
+    from index import DocumentError, Embedder, build_index
 
     settings = _settings(args)
     print(f"Indexing {settings.corpus_dir} into {settings.index_dir}", file=sys.stderr)
     try:
         report = build_index(
             settings.corpus_dir, settings.index_dir, settings.chunk_tokens,
-            settings.chunk_overlap_tokens, progress=not args.quiet, ivf_from=settings.ivf_from,
+            settings.chunk_overlap_tokens, embedder=Embedder(batch_size=settings.embed_batch_size),
+            progress=not args.quiet, ivf_from=settings.ivf_from,
         )
     except DocumentError as exc:
         return _fail(str(exc))

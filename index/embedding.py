@@ -32,7 +32,7 @@ class Embedder:
     """Normalised sentence embeddings (inner product = cosine) and the model's own token
     count, which is what chunk sizes are measured in."""
 
-    def __init__(self, batch_size: int = 32) -> None:
+    def __init__(self, batch_size: int = 16) -> None:
         self.path = model_dir()
         self.batch_size = batch_size
 

@@ -110,8 +110,11 @@ def bench_ateb_size(n: int, sentences: Sentences, embedder: Embedder, questions:
     with clock(out, "load_seconds"):
         assistant = Assistant.open(path, embedder=embedder)
     out["rss_added_by_load_mb"] = round(rss_mb() - before, 1)
+    out["vector_index"] = assistant.store.manifest.get("vector_index", {}).get("kind")
     out["retrieval"] = latency_figures(timed_calls(lambda q: assistant.ask(q, retrieval_only=True), questions))
     out["full_answer"] = latency_figures(timed_calls(assistant.ask, questions))
+    # Memory-mapped files count once their pages are read: this is what questions touch.
+    out["rss_added_after_questions_mb"] = round(rss_mb() - before, 1)
     if baseline:
         from eval.bench.baseline import bench_baseline_load
 
