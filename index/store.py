@@ -33,14 +33,16 @@ SENTENCE_VECTORS = "sentence_vectors.npy"
 SENTENCE_SPANS = "sentence_spans.npy"
 CHUNKS = "chunks.sqlite"
 COMMITMENTS = "commitments.json"  # per-document parts and the assembled records
-# Acronym definitions found in the chunks at build time (an index without the file, from
-# before it existed, finds them when opened).
+# Acronym definitions found in the chunks at build time.
 ACRONYMS = "acronyms.json"
 LEXICAL = "bm25"
 # Each chunk row's document, as a code into CHUNK_DOC_NAMES: read at open without
 # touching the chunk store (reading 100k doc ids from SQLite took 70 ms).
 CHUNK_DOCS = "chunk_docs.npy"
 CHUNK_DOC_NAMES = "chunk_docs.json"
+# Columns of the chunk store's `structure` table (rows inside a recommendation, response
+# or numbered paragraph only).
+STRUCTURE_FIELDS = ("recommendation", "item_kind", "part", "paragraphs")
 
 
 class IndexUnavailable(Exception):
@@ -102,9 +104,6 @@ def write_index(
                 "file_stats": file_stats(path)}
     # The manifest goes last: a directory without one is never mistaken for an index.
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
-
-
-STRUCTURE_FIELDS = ("recommendation", "item_kind", "part", "paragraphs")
 
 
 def _text_or_none(value: object) -> str | None:
@@ -317,18 +316,9 @@ class StoredIndex:
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self._db_path}?mode=ro", uri=True, check_same_thread=False)
 
-    @cached_property
-    def folded_texts(self) -> list[str]:
-        """Every chunk's section path and text, casefolded, in row order: for exact-phrase
-        matching of names at query time (a few MB even for thousands of chunks)."""
-        with self._connect() as db:
-            return [
-                folded(r[0], r[1])
-                for r in db.execute("SELECT json_extract(metadata, '$.section'), text FROM chunks ORDER BY row")
-            ]
-
     def folded_texts_of(self, rows: list[int]) -> dict[int, str]:
-        """`folded_texts` of some rows only, read from the chunk store."""
+        """Some rows' section path and text, casefolded (`folded`), read from the chunk
+        store: for exact-phrase matching of names at query time."""
         if not rows:
             return {}
         with self._connect() as db:
@@ -342,8 +332,6 @@ class StoredIndex:
         'Public Sector Information (PSI)', casefolded; for query expansion."""
         try:
             return json.loads((self.path / ACRONYMS).read_text())
-        except FileNotFoundError:
-            return find_acronyms(self.folded_texts)
         except (OSError, ValueError) as exc:
             raise IndexUnavailable(f"index at {self.path} has no readable {ACRONYMS} ({exc}); "
                                    + REBUILD_HINT.format(index=self.path)) from exc

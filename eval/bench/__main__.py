@@ -122,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
                                        baseline="baseline" in parts and n <= BASELINE_SCALE_MAX)
                 results["scale"].append(size)
                 _row(f"{n} chunks: write / load / disk", f"{size['write_seconds']} s / {size['load_seconds']} s / {size['disk_mb']} MB")
+                _row(f"{n} chunks: retrieval first pass", size["retrieval_first_pass"])
                 _row(f"{n} chunks: retrieval / full answer", f"{size['retrieval']} / {size['full_answer']}")
-                _row(f"{n} chunks: vector index / memory added", f"{size['vector_index']} / {size['rss_added_after_questions_mb']} MB")
+                _row(f"{n} chunks: vector index / memory added", f"{size['vector_index']} / {size['memory_added_after_questions_mb']}")
                 if "llama_index_baseline" in size:
                     _row(f"{n} chunks: llama-index load", f"{size['llama_index_baseline']['load_seconds']} s "
                          f"(Ateb {size['load_speedup_vs_baseline']}x faster)")

@@ -16,11 +16,13 @@ def peak_rss_mb() -> float:
     return round(max(own, children) / 1024, 1)
 
 
-def rss_mb() -> float:
-    """Resident memory of this process now."""
+def rss_mb(kind: str = "VmRSS") -> float:
+    """Resident memory of this process now: all of it (VmRSS), or only its own
+    allocations (RssAnon), or only the pages of memory-mapped files it has read (RssFile:
+    page cache, shared and given back under pressure)."""
     with open("/proc/self/status") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{kind}:"):
                 return round(int(line.split()[1]) / 1024, 1)
     return 0.0
 

@@ -22,6 +22,9 @@ def test_benchmarks_run_and_report(tmp_path, capsys):
     assert baseline["chunks"] > 0 and baseline["query"]["n"] > 0
     size = figures["scale"][0]
     assert size["chunks"] == 500 and size["full_answer"]["n"] > 0 and size["llama_index_baseline"]["load_seconds"] > 0
-    recalls = [row["recall@10"] for row in figures["vectors"]["ivf"]]
+    assert size["vector_index"] == "flat" and size["retrieval_first_pass"]["n"] == size["retrieval"]["n"]
+    vectors = figures["vectors"]
+    assert vectors["ivf"]["index_file_mb"] < vectors["flat"]["index_file_mb"]  # 8-bit codes, not 32-bit floats
+    recalls = [row["recall@10"] for row in vectors["ivf"]["probes"]]
     assert all(0 <= r <= 1 for r in recalls) and recalls == sorted(recalls)  # more probes never find less
     assert "build / ceiling" in capsys.readouterr().out
