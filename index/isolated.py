@@ -1,4 +1,4 @@
-"""Read one document in a child process with a time and a memory limit, so a hostile or
+"""Read documents, each in its own child process with a time and a memory limit, so a hostile or
 pathological file (a decompression bomb, a parser loop, a 2 GB scan) costs one skipped
 document, never a hung or killed build. The child sends its result back as JSON."""
 from __future__ import annotations
@@ -90,23 +90,15 @@ def _decoded(path: Path, data: bytes) -> LoadedDocument | DocumentError:
     return LoadedDocument(**doc)
 
 
-def load_isolated(path: Path, corpus_dir: Path, manifest: dict, seconds: float = DOCUMENT_SECONDS,
-                  memory_mb: float = DOCUMENT_MEMORY_MB) -> LoadedDocument:
-    """`load_document` in a forked child; DocumentError if it fails, runs out of time or
-    writes more than `memory_mb` of its own memory (the child is killed)."""
-    found = load_all_isolated([path], corpus_dir, manifest, seconds, memory_mb, workers=1)[path]
-    if isinstance(found, DocumentError):
-        raise found
-    return found
-
-
 def load_all_isolated(paths: list[Path], corpus_dir: Path, manifest: dict, seconds: float = DOCUMENT_SECONDS,
                       memory_mb: float = DOCUMENT_MEMORY_MB, workers: int = LOAD_WORKERS
                       ) -> dict[Path, LoadedDocument | DocumentError]:
-    """`load_isolated` for many documents, `workers` children at a time, largest files
-    first (so the last one to finish is a small one). Reading is one core's work per
-    document and nothing else runs while a build reads: on 2 cores, two at a time halve
-    it. Children are forked from this thread only."""
+    """`load_document` for each of `paths` in a forked child, `workers` children at a
+    time, largest files first (so the last to finish is a small one). A document that
+    fails, runs past `seconds` or writes more than `memory_mb` of its own memory (the
+    child is then killed) maps to a DocumentError naming it. Reading is one core's work
+    per document and nothing else runs while a build reads: on 2 cores, two at a time
+    nearly halve it. Children are forked from this thread only."""
     queue = sorted(paths, key=lambda p: -p.stat().st_size if p.exists() else 0)
     running: list[_Reading] = []
     out: dict[Path, LoadedDocument | DocumentError] = {}

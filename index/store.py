@@ -94,11 +94,7 @@ def write_index(
             "INSERT INTO documents VALUES (?, ?, ?)",
             [(d["doc_id"], d["file"], json.dumps(d, ensure_ascii=False)) for d in documents],
         )
-        db.executemany(
-            "INSERT INTO structure VALUES (?, ?, ?, ?, ?)",
-            [(row, *values) for row, n in enumerate(nodes)
-             if (values := [_text_or_none(n.metadata.get(f)) for f in STRUCTURE_FIELDS])[0] or any(values[2:])],
-        )
+        db.executemany("INSERT INTO structure VALUES (?, ?, ?, ?, ?)", _structure_rows(nodes))
     db.close()
     manifest = {**manifest, "vector_index": described, "checksums": file_checksums(path),
                 "file_stats": file_stats(path)}
@@ -106,8 +102,17 @@ def write_index(
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
 
 
-def _text_or_none(value: object) -> str | None:
-    return None if value is None or value == "" else str(value)
+def _structure_rows(nodes: list[TextNode]) -> list[tuple]:
+    """(row, recommendation, item_kind, part, paragraphs) of the chunks inside a
+    recommendation, a response part or numbered paragraphs (an item kind alone places a
+    chunk nowhere)."""
+    out = []
+    for row, node in enumerate(nodes):
+        values = [None if node.metadata.get(f) in (None, "") else str(node.metadata[f]) for f in STRUCTURE_FIELDS]
+        recommendation, _, part, paragraphs = values
+        if recommendation or part or paragraphs:
+            out.append((row, *values))
+    return out
 
 
 def folded(section: str | None, text: str) -> str:
