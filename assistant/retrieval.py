@@ -26,6 +26,9 @@ DOC_KIND_RANKING = True  # "in its response" ranks the responses' chunks once mo
 # and BM25 rankings (issue 4 lever; 0 turns it off). Shared set: every sentence of the
 # corpus, a pool of 300, 500 or 1000 give the same figures; 200 one question lower at rank 1.
 SENTENCE_POOL = 300
+# Chunks holding all of a named phrase's words beyond which only those already ranked are
+# read to check the exact phrase (reading 50k chunk texts would take a second).
+PHRASE_CHECK_ROWS = 2000
 
 
 @dataclass
@@ -42,11 +45,6 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int) -> dict[int, float
         for rank, row in enumerate(ranking):
             fused[row] = fused.get(row, 0.0) + 1.0 / (k + rank + 1)
     return fused
-
-
-# Chunks holding all of a named phrase's words beyond which only those already ranked are
-# read to check the exact phrase (reading 50k chunk texts would take a second).
-PHRASE_CHECK_ROWS = 2000
 
 
 def fused_order(rankings: list[list[int]], k: int) -> list[int]:

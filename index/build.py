@@ -222,13 +222,13 @@ def build_index(
     is then skipped)."""
     index_dir = Path(index_dir)
     _check_target(index_dir)
-    limits = (document_seconds, document_memory_mb, load_workers)
+    reading = (document_seconds, document_memory_mb, load_workers)  # how documents are read
     with _build_lock(index_dir):
-        return _build(Path(corpus_dir), index_dir, chunk_tokens, overlap_tokens, embedder, progress, limits, ivf_from)
+        return _build(Path(corpus_dir), index_dir, chunk_tokens, overlap_tokens, embedder, progress, reading, ivf_from)
 
 
 def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens: int,
-           embedder: Embedder | None, progress: bool, limits: tuple[float, float, int], ivf_from: int) -> BuildReport:
+           embedder: Embedder | None, progress: bool, reading: tuple[float, float, int], ivf_from: int) -> BuildReport:
     started = time.perf_counter()
     embedder = embedder or Embedder()
     report = BuildReport(index_dir=index_dir)
@@ -269,7 +269,7 @@ def _build(corpus_dir: Path, index_dir: Path, chunk_tokens: int, overlap_tokens:
         reusable = previous is not None and old and old.get("fingerprint") == fingerprint
         plan.append((path, rel, fingerprint, old if reusable else None))
     mark = time.perf_counter()
-    loaded = load_all_isolated([path for path, _, _, old in plan if old is None], corpus_dir, manifest_entries, *limits)
+    loaded = load_all_isolated([path for path, _, _, old in plan if old is None], corpus_dir, manifest_entries, *reading)
     report.timed("load_parse", mark)
     bar = tqdm(plan, desc="indexing", unit="doc", disable=not progress)
     for path, rel, fingerprint, old in bar:

@@ -65,9 +65,9 @@ class LexicalIndex:
             if i is None or i + 1 >= len(indptr):
                 return np.zeros(0, dtype=np.int64)
             postings.append(np.asarray(indices[indptr[i]:indptr[i + 1]]))
-        # Rows are sorted within each posting list: the shortest list is looked up in the
-        # others by binary search, instead of sorting them all together (7 ms a question
-        # at 1M chunks).
+        # bm25s writes its matrix in CSC order, rows sorted within each term's postings:
+        # the shortest list is looked up in the others by binary search, instead of
+        # sorting them all together (7 ms a question at 1M chunks).
         postings.sort(key=len)
         rows = postings[0]
         for other in postings[1:]:
