@@ -14,10 +14,17 @@ STRICT_KINDS = {"money", "number", "date", "time", "name", "role"}
 _MONEY = re.compile(r"[£€$]\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\s+(?:pounds|euros)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
 _DATE = re.compile(
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter|\bterm\b|next year|this year|"
+    r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter|(?<!-)\bterm\b|next year|this year|"
     r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:daily|weekly|fortnightly|monthly|quarterly)\b|\bQ[1-4]\b)", re.I)
+# A day: "14 October", "15th May 2013", "May 2025", "09/10/2025".
+EXACT_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+# "On what date ...?" asks for a day, where "when ...?" takes "next year" or "in the spring".
+ASKS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b|\bon what\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bmidday\b", re.I)
 # A person's name: an honorific or post-nominal beside capitalised words, or two or three
 # capitalised words none of which is the vocabulary of institutions.
@@ -71,7 +78,54 @@ def _names_what_was_asked(question: str, sentence: str) -> bool:
                for p in named_phrases(sentence))
 
 
-_NUMBER_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b"
+_NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+                 r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b")
+
+# "How many bids were submitted?" counts bids: a figure in a sentence answers it only
+# where it counts them ("received 44,000 responses", "8 out of 22 recommendations"), not
+# where it counts something else ("fees rise by 35% and 25%", "one government approach").
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,5})", re.I)
+_NOT_COUNTED = {
+    "more", "of", "the", "its", "their", "his", "her", "our", "extra", "additional", "new", "different", "separate",
+    "individual", "in", "total", "a", "an", "year", "years", "roughly", "approximately", "so", "far"}
+_QUESTION_VERBS = re.compile(
+    r"^(?:are|is|was|were|will|would|did|do|does|has|have|had|can|could|should|must|may|might|in|at|on|for|from|by|"
+    r"to|per|across|under|with|that|which|who|there)$", re.I)
+_PEOPLE = {"peopl", "staff", "emplo", "worke", "perso", "indiv", "membe", "fte", "jobs", "heads", "offic"}
+_COUNT_TOKEN = re.compile(rf"\d[\d,.]*|{_NUMBER_WORDS}|million|billion", re.I)
+
+
+def counted_terms(question: str) -> set[str]:
+    """Five-letter stems of what a "how many" question counts: "how many more older
+    care users will ..." -> {"older", "care", "users"}."""
+    match = _HOW_MANY.search(question)
+    if not match:
+        return set()
+    stems = []
+    for word in match.group(1).split():
+        word = word.strip("’'?,.").lower()
+        if _QUESTION_VERBS.match(word):
+            break
+        if word and word not in _NOT_COUNTED:
+            stems.append(word[:5])
+    stems = set(stems)
+    return stems | _PEOPLE if stems & _PEOPLE else stems
+
+
+def counts_what_was_asked(question: str, counts: str) -> bool:
+    """Some figure in `counts` (years and footnote markers already blanked) is followed
+    within five words by what the question counts; or the sentence names "the number of"
+    it. Questions that are not "how many ..." are not checked."""
+    terms = counted_terms(question)
+    if not terms:
+        return True
+    words = re.findall(r"[\w’'%£-]+", counts)
+    stems = [w.lower()[:5] for w in words]
+    for i, word in enumerate(words):
+        if _COUNT_TOKEN.fullmatch(word) and terms & set(stems[i + 1:i + 6]):
+            return True
+    folded = counts.casefold()
+    return any(re.search(rf"\bnumber of (?:\w+ ){{0,2}}{re.escape(t)}", folded) for t in terms)
 
 
 
@@ -85,6 +139,9 @@ NOT_KNOWN = re.compile(
 
 # Digits that count nothing: years ("2023", "2026/27"), footnote markers glued to the
 # text ("challenging.”178"), section numbers ("3.4.2").
+DAY_FOR_DATE = True  # issue 4 lever: "on what date" needs a day or a month, not "long-term"
+COUNTED_NOUN = True  # issue 4 lever: a "how many" answer must count what was asked
+
 _NOT_A_COUNT = re.compile(
     r"\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b|(?<=[a-z.,;:”’\"')])\d{1,3}\b|\b\d+(?:\.\d+){2,}\b")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+")
@@ -110,8 +167,12 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
         return bool(_MONEY.search(sentence))
     if expects == "number":
         counts = _NOT_A_COUNT.sub(" ", sentence)
-        return bool(_MONEY.search(counts) or re.search(r"\d", counts) or re.search(_NUMBER_WORDS, counts, re.I))
+        if not (_MONEY.search(counts) or re.search(r"\d", counts) or re.search(_NUMBER_WORDS, counts, re.I)):
+            return False
+        return not COUNTED_NOUN or counts_what_was_asked(question, counts)
     if expects == "date":
+        if DAY_FOR_DATE and question and ASKS_DAY.search(question):
+            return bool(EXACT_DATE.search(sentence))
         return bool(_DATE.search(sentence))
     if expects == "time":
         return bool(_CLOCK.search(sentence))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer_kinds import NOT_KNOWN, STRICT_KINDS, has_answer_type
+from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answer_type
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
 from assistant.question import (
@@ -72,16 +72,13 @@ def _answer_type_boost(facts: QuestionFacts, sentence: str, question: str) -> fl
     if facts.expects is None:
         return 0.0
     if has_answer_type(facts.expects, sentence, question):
-        if facts.expects == "date" and DATE_SPECIFICITY and _EXACT_DATE.search(sentence):
+        if facts.expects == "date" and DATE_SPECIFICITY and EXACT_DATE.search(sentence):
             return 0.11  # "when?" is best answered by a day or a month, not a bare year or "soon"
         return 0.08
     return -0.05 if facts.expects in STRICT_KINDS else 0.0
 
 
 DATE_SPECIFICITY = True
-_EXACT_DATE = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b")
 
 
 _YES_NO = re.compile(r"^\s*(?:will|has|have|does|do|did|is|are|was|were)\b", re.I)

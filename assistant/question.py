@@ -41,6 +41,13 @@ _ASKS_REPORT = re.compile(
     r"\baccording to the (?:\w+ ){0,4}?(?:committee|inquiry|report)\b|\bdid the (?:\w+ ){0,4}?(?:report|inquiry) (?:conclude|find|say|recommend)\b", re.I)
 
 
+def expected_kind(question: str) -> str | None:
+    """The kind asked for by the question's first asking phrase: "How much grant did
+    it get when it was set up?" asks for a sum, not a date."""
+    found = [(m.start(), i, kind) for i, (kind, pattern) in enumerate(_EXPECTS) if (m := pattern.search(question))]
+    return min(found)[2] if found else None
+
+
 @dataclass(frozen=True)
 class QuestionFacts:
     item_kind: str | None = None  # "recommendation"
@@ -61,7 +68,7 @@ def read_question(question: str) -> QuestionFacts:
         item_number=item.group(2).lower() if item else None,
         paragraph=paragraph.group(1) if paragraph else None,
         asks_verdict=bool(_VERDICT.search(question)),
-        expects=next((kind for kind, pattern in _EXPECTS if pattern.search(question)), None),
+        expects=expected_kind(question),
         doc_kind="response" if _ASKS_RESPONSE.search(question) else "report" if _ASKS_REPORT.search(question) else None,
         names_recommendation=bool(re.search(r"\brecommend|\bcall(?:ed|s)? (?:to|for)\b|\bcommittee(?:'s|’s)? call\b|\bproposal\b", question, re.I)),
     )

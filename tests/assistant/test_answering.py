@@ -18,6 +18,9 @@ from assistant.question import read_question
     ("How much will procuring the system cost?", "money"),
     ("How many PhD students is the programme supporting?", "number"),
     ("What did the report conclude about the model?", None),
+    # the first asking phrase decides, not a "when" in a later clause
+    ("How much grant funding did the institute get when it was set up?", "money"),
+    ("How many bids were submitted by the November 2022 deadline?", "number"),
 ])
 def test_question_says_what_kind_of_answer_it_needs(question, expects):
     assert read_question(question).expects == expects
@@ -83,6 +86,22 @@ def test_no_plans_is_an_honest_answer_to_when():
      "We intend to increase planning fees by 35%, subject to consultation.", False),
     ("number", "How many responses did the consultation on raising fees by 35% receive?",
      "The consultation on the 35% rise received 1,200 responses.", True),
+    # a count answers "how many" only where it counts what was asked
+    ("number", "How many responses did the consultation receive?",
+     "We intend to increase planning fees for major and minor applications by 35% and 25% respectively.", False),
+    ("number", "How many staff will work in the agency once it is merged?",
+     "This requires a strong one government approach, merging the agency into the department.", False),
+    ("number", "How many staff will work in the agency?", "The agency will employ around 400 people.", True),
+    ("number", "How many of the Exercise Cygnus recommendations were incomplete?",
+     "By then, 8 out of 22 recommendations from Exercise Cygnus were incomplete in Scotland.", True),
+    ("number", "By June 2023, how many deaths had been recorded?",
+     "Official figures put the number of deaths involving Covid-19 at over 225,000 in June 2023.", True),
+    ("number", "How many times had the group met?", "The group has met fourteen times since July 2012.", True),
+    # "on what date" asks for a day, where "when" takes a term or a season
+    ("date", "On what date will the group publish its final report?",
+     "The Group will devise medium- and long-term actions for the next Welsh Government.", False),
+    ("date", "On what date did the review come out?", "Stephan published his report on 15th May 2013.", True),
+    ("date", "When will the projects be evaluated?", "They will be evaluated in the next Senedd term.", True),
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for(expects, question, sentence, holds):
     assert has_answer_type(expects, sentence, question) is holds
