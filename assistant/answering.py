@@ -229,24 +229,26 @@ def _focus(text: str, max_words: int, weight: dict[str, float], holds_answer) ->
     return spans[best][0], spans[best + width - 1][1]
 
 
-def compose_answer(
-    question: str,
-    query_vector: np.ndarray,
-    hits: list[Hit],
-    store: StoredIndex,
-    max_sentences: int,
-    max_words: int,
-    abstain_below: float,
-) -> tuple[str, list[Citation], bool]:
+@dataclass
+class ScoredSentences:
+    """Every sentence of the top chunks, best first, with what scoring learnt of the
+    question: the kind of answer it wants and how much each of its terms weighs."""
+    question: str
+    ranked: list[Candidate]
+    facts: QuestionFacts
+    weight: dict[str, float]
+
+
+def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], store: StoredIndex) -> ScoredSentences:
     candidates = _candidates(hits, store)
+    facts = with_item_from_passages(read_question(question), [h.node.metadata for h in hits])
     if not candidates:
-        return ABSTAIN_ANSWER, [], True
+        return ScoredSentences(question, [], facts, {})
     ids = np.array([c.vector for c in candidates])
     vectors = np.asarray(store.sentence_vectors[ids])
     # A sentence is also read with the one before it (issue 4's largest lever: bundled
     # accuracy 0.770 -> 0.878); candidates keep each chunk's sentences in order.
     cosines = with_pairs(ids, [id(c.hit) for c in candidates], vectors, vectors @ query_vector)
-    facts = with_item_from_passages(read_question(question), [h.node.metadata for h in hits])
     # One tokenizer call for the question, every sentence (with its section path) and
     # every sentence's predecessor.
     token_lists = tokenize(
@@ -269,7 +271,36 @@ def compose_answer(
         c.cosine = float(cos)
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
         c.score = W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text, c.lexical) + _structure_boost(question, facts, c)
-    ranked = sorted(candidates, key=lambda c: -c.score)
+    return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight)
+
+
+def best_by_chunk(scored: ScoredSentences) -> dict[int, float]:
+    """Each scored chunk's (index row's) best sentence score, within 0..1."""
+    best: dict[int, float] = {}
+    for c in scored.ranked:
+        best.setdefault(c.hit.row, round(max(0.0, min(1.0, c.score)), 4))
+    return best
+
+
+def reranked(hits: list[Hit], best: dict[int, float]) -> list[Hit]:
+    """The scored chunks ordered by their best sentence, then the rest in retrieval
+    order: the chunk that holds the answer is listed first."""
+    order = {id(h): i for i, h in enumerate(hits)}
+    return sorted(hits, key=lambda h: (h.row not in best, -best.get(h.row, 0.0), order[id(h)]))
+
+
+def compose_answer(
+    scored: ScoredSentences,
+    hits: list[Hit],
+    max_sentences: int,
+    max_words: int,
+    abstain_below: float,
+) -> tuple[str, list[Citation], bool]:
+    """The answer from the best-scored sentences, or an abstention when none is good
+    enough or none holds the kind of answer asked for."""
+    question, ranked, facts, weight = scored.question, scored.ranked, scored.facts, scored.weight
+    if not ranked:
+        return ABSTAIN_ANSWER, [], True
     best = ranked[0]
     if best.score < abstain_below or _numbers_missing(question, facts, best):
         return ABSTAIN_ANSWER, [], True

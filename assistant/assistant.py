@@ -6,13 +6,15 @@ import time
 from pathlib import Path
 
 from ateb.settings import Settings, load_settings
-from assistant.answering import compose_answer
+from assistant.answering import best_by_chunk, compose_answer, reranked, score_sentences
 from assistant.commitment_answers import answer_from_records
 from assistant.commitments import stored_records
 from assistant.conversation import contextual_question
 from assistant.models import Answer, Filters, Generation, RetrievedChunk, Timings
 from assistant.retrieval import HybridRetriever
 from index import Embedder, IndexUnavailable, StoredIndex
+
+RERANK = True  # issue 4 lever: chunks listed by their best sentence's score
 
 CONTRACT_KEYS = ("question", "answer", "abstained", "citations", "retrieved", "timings_ms", "generation")
 
@@ -113,6 +115,16 @@ class Assistant:
         depth = max(k, self.settings.answer_chunks)
         hits = self.retriever.search(query, depth, filters, query_vector=query_vector)
         retrieved_at = time.perf_counter()
+        scored, best = None, {}
+        if not retrieval_only:
+            # The second stage: each sentence of the top chunks scored against the
+            # question; the chunks are listed by their best sentence.
+            top = self.settings.answer_chunks
+            scored = score_sentences(query, query_vector, hits[:top], self.store)
+            if RERANK:
+                best = best_by_chunk(scored)
+                hits = reranked(hits[:top], best) + hits[top:]
+        reranked_at = time.perf_counter()
         from_records = None
         if not retrieval_only:
             allowed = None if filters is None or filters.is_empty() else {d["doc_id"] for d in self.store.documents if filters.accepts(d)}
@@ -127,14 +139,18 @@ class Assistant:
                 generation = Generation(model="", fallback="answered from the commitments records, which are already verified")
         else:
             text, citations, abstained = compose_answer(
-                query, query_vector, hits[: self.settings.answer_chunks], self.store,
+                scored, hits[: self.settings.answer_chunks],
                 self.settings.answer_max_sentences, self.settings.answer_max_words, self.settings.abstain_below,
             )
             if mode == "generative":
                 text, citations, abstained, generation = self._generate(query, hits, (text, citations, abstained))
         done = time.perf_counter()
-        retrieved = [RetrievedChunk(chunk_id=h.node.node_id, doc_id=h.node.metadata["doc_id"], score=round(h.score, 4),
-                                    text=h.node.text) for h in hits[:k]]
+        # A reranked chunk's score is its best sentence's; one below them keeps its
+        # retrieval score, capped so that the list reads best first.
+        floor = min(best.values(), default=1.0)
+        retrieved = [RetrievedChunk(chunk_id=h.node.node_id, doc_id=h.node.metadata["doc_id"],
+                                    score=best.get(h.row, round(min(h.score, floor), 4)), text=h.node.text)
+                     for h in hits[:k]]
         # A verdict cited from the commitments records may sit in a chunk outside the top
         # k; it follows them, so every cited quote can be checked against `retrieved`.
         listed = {r.chunk_id for r in retrieved}
@@ -148,8 +164,8 @@ class Assistant:
             question=question, answer=text, abstained=abstained, citations=citations,
             retrieved=retrieved,
             timings_ms=Timings(
-                retrieve=round((retrieved_at - started) * 1000, 1), rerank=0.0,
-                answer=round((done - retrieved_at) * 1000, 1), total=round((done - started) * 1000, 1),
+                retrieve=round((retrieved_at - started) * 1000, 1), rerank=round((reranked_at - retrieved_at) * 1000, 1),
+                answer=round((done - reranked_at) * 1000, 1), total=round((done - started) * 1000, 1),
             ),
             generation=generation,
         )

@@ -72,3 +72,13 @@ def test_a_sentence_is_also_ranked_with_the_one_before_it(bundled):
         if spans[i, 0] == spans[i - 1, 0]:
             pair = vectors[i] + vectors[i - 1]
             assert ranked[int(spans[i, 0])] >= float(pair @ query) / float(np.linalg.norm(pair)) - 1e-5
+
+
+def test_the_chunk_the_answer_quotes_is_listed_first(bundled):
+    # Fusion ranks the report's summary above the passage that counts its conclusions;
+    # the sentence stage lists the chunk holding the answer first.
+    answer = bundled.ask("How many conclusions did the committee's report reach?")
+    assert "four conclusions" in answer.answer
+    assert answer.retrieved[0].chunk_id == answer.citations[0].chunk_id
+    assert "four conclusions" in answer.retrieved[0].text
+    assert answer.timings_ms.rerank > 0
