@@ -181,7 +181,7 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
     if expects == "name":
         return _names_what_was_asked(question, sentence)
     if expects == "role":  # "chaired by the Chancellor", "Heather Savory was appointed the Chair"
-        post = re.match(r"\s*who (chair|head|clerk|lead|led)", question, re.I)
+        post = re.search(r"(?:^|[,;:])\s*who (chair|head|clerk|lead|led)", question, re.I)
         word = {"led": "lead|led"}.get(post.group(1).lower(), post.group(1)) if post else ""
         return bool(_HONORIFIC.search(sentence) or (word and re.search(rf"\b(?:{word})", sentence, re.I)))
     return True

@@ -99,11 +99,20 @@ def _premise_boost(question: str, sentence: str, lexical: float) -> float:
     return 0.08 if _YES_NO.match(question) and lexical >= 0.3 else 0.0
 
 
+# Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
+# an Act's or a module's number ("Outer Space Act 1986", "Module 1").
+_REFERENCE_NUMBER = re.compile(
+    r"\b(?:CP|Cm|Cmnd|Cmd|HC|HL|SI)(?:\s+Paper)?\s?\d+|"
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][a-z]+\s+\d{1,4}\b")
+
+
 def _numbers_missing(question: str, facts: QuestionFacts, candidate: Candidate) -> bool:
     """A question about a particular year, amount or figure ("in 2030/31", "by 35%") is
-    not answered by a passage that never mentions it."""
+    not answered by a passage that never mentions it. A figure that names a paper or an
+    Act is not asked about."""
     skip = {facts.item_number, facts.paragraph}
-    wanted = {n for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", question) if n not in skip}
+    wanted = {n for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", _REFERENCE_NUMBER.sub(" ", question)) if n not in skip}
     if not wanted:
         return False
     meta = candidate.hit.node.metadata

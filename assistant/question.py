@@ -9,19 +9,19 @@ _ITEM_REF = re.compile(r"\b(recommendation|conclusion|comment)s?\s+(?:no\.?\s*|n
 _PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b", re.I)
 _VERDICT = re.compile(
     r"\b(accept(?:ed|s|ance)?|agree(?:d|s)?|reject(?:ed|s|ion)?|decline(?:d|s)?|support(?:ed|s)?|"
-    r"respond(?:ed|s)?|response|verdict|position on|signed up|sign up|taken up|take up|took up|"
+    r"respond(?:ed|s)?|(?<!pandemic )(?<!emergency )(?<!crisis )(?<!incident )response(?! (?:exercise|plan|team|time|capabilit))|verdict|position on|signed up|sign up|taken up|take up|took up|"
     r"turn(?:ed)? down|go(?:ing)? ahead|back(?:ed|ing)?)\b", re.I)
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
 # sentence; a question of that kind whose best sentence holds none is not answered there.
 _EXPECTS = (
     ("time", re.compile(r"\b(?:what|which) time\b|\bat what hour\b", re.I)),
-    ("date", re.compile(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bby what\b|\bhow long\b|\bhow far ahead\b|\bdeadline\b|\btimescale\b|"
+    ("date", re.compile(r"\bwhen\s+(?:is|was|are|were|will|would|did|does|do|has|have|had|should|can|could|must|might|may)\b|\bwhen\s*\?|\bwhat (?:date|year|month)\b|\bby what\b|\bhow long\b|\bhow far ahead\b|\bdeadline\b|\btimescale\b|"
                         r"\bcut-?off\b|\bclosing date\b", re.I)),
     # a role only an individual fills: the answer must name someone
     ("name", re.compile(r"\bwhat (?:is|was|are|were) the names? of\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
-    ("role", re.compile(r"^\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
-    ("person", re.compile(r"^\s*(?:and\s+)?who(?:m|se)?\b|\bwhich (?:minister|official|body|bodies|organisations?|department|committee)\b", re.I)),
+    ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
+    ("person", re.compile(r"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich (?:minister|official|body|bodies|organisations?|department|committee)\b", re.I)),
     ("money", re.compile(r"\bhow much\b.*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
                          r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price)s?\b", re.I)),

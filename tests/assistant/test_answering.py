@@ -21,9 +21,27 @@ from assistant.question import read_question
     # the first asking phrase decides, not a "when" in a later clause
     ("How much grant funding did the institute get when it was set up?", "money"),
     ("How many bids were submitted by the November 2022 deadline?", "number"),
+    # "when" and "who" ask only where they open a clause
+    ("What notice will developers have to give councils when they start building?", None),
+    ("Under recommendation 3, whose best practice will the government follow when it puts out messaging?", "person"),
+    ("Roughly when was the Civil Contingencies Group (Wales) established?", "date"),
+    ("Until when has the programme's funding been extended?", "date"),
+    ("In the list of boards in the response, who chairs the Local Public Data Panel?", "role"),
 ])
+
+
 def test_question_says_what_kind_of_answer_it_needs(question, expects):
     assert read_question(question).expects == expects
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Did the government accept recommendation 6?", True),
+    ("What was the government's response to recommendation 6?", True),
+    # a pandemic response exercise is not the government's reply
+    ("Under recommendation 6, how often should a UK-wide pandemic response exercise be held?", False),
+])
+def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
+    assert read_question(question).asks_verdict is verdict
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -150,3 +168,18 @@ def test_a_sentence_is_read_with_the_one_before_it(bundled):
     answer = bundled.ask("When is the commissioned research on measuring democratic health due out?")
     assert "early 2026" in answer.answer
 
+
+
+def test_a_figure_naming_a_paper_or_an_act_need_not_be_in_the_answer(small_corpus):
+    assistant = small_corpus({"homes.txt": (
+        "Planning for the future\n\n"
+        "From April 2019 to March 2020 over 242,000 homes were delivered, the highest level for over 30 years.\n\n"
+        "Space regulation\n\n"
+        "The Department for Transport is reviewing the Space Industry Regulations 2021.\n"
+    )})
+    answer = assistant.ask("According to CP 673, how many homes were delivered between April 2019 and March 2020?")
+    assert "242,000" in answer.answer
+    answer = assistant.ask("Under the Outer Space Act 1986, which department is reviewing the Space Industry Regulations 2021?")
+    assert "Department for Transport" in answer.answer
+    # a figure the question asks about, which no passage has, is still not answered
+    assert assistant.ask("How many homes were delivered between April 2031 and March 2032?").abstained
