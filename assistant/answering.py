@@ -120,6 +120,24 @@ def _numbers_missing(question: str, facts: QuestionFacts, candidate: Candidate) 
     return any(n not in haystack for n in wanted)
 
 
+CONTINUATION = True  # issue 4 lever: a topic sentence's next sentences may hold the answer
+
+
+def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str) -> Candidate | None:
+    """"The Law Commission is conducting a scoping project ... The report will look at
+    ... The review is due to report in the Spring of 2014.": when the sentence that best
+    matches the question holds no answer of the kind asked for, one of the two after it
+    in its passage (or the next passage, where the chunk ends) may."""
+    def reading_order(c: Candidate) -> tuple[int, int] | None:
+        if c.hit is best.hit:
+            return (0, c.start) if c.start > best.start else None
+        same_doc = c.hit.node.metadata.get("doc_id") == best.hit.node.metadata.get("doc_id")
+        return (1, c.start) if same_doc and c.hit.row == best.hit.row + 1 else None  # the passage runs on
+
+    after = sorted((c for c in ranked if reading_order(c) is not None), key=reading_order)[:2]
+    return next((c for c in after if has_answer_type(facts.expects, c.text, question)), None)
+
+
 def _shown(chosen: list[Candidate]) -> frozenset:
     return frozenset((c.hit.row, c.start) for c in chosen)
 
@@ -310,19 +328,22 @@ def compose_answer(
     question, ranked, facts, weight = scored.question, scored.ranked, scored.facts, scored.weight
     if not ranked:
         return ABSTAIN_ANSWER, [], True
-    best = ranked[0]
+    best, follow = ranked[0], None
     if best.score < abstain_below or _numbers_missing(question, facts, best):
         return ABSTAIN_ANSWER, [], True
     if facts.expects in STRICT_KINDS and not has_answer_type(facts.expects, best.text, question):
-        # Asked for a sum, a count or a date: the best sentence that holds one, if it is
-        # nearly as good; otherwise the evidence does not say.
+        # Asked for a sum, a count or a date: what the best sentence's passage goes on to
+        # say, else the best sentence elsewhere that holds one if it is nearly as good;
+        # otherwise the evidence does not say.
+        follow = _typed_continuation(best, ranked, facts, question) if CONTINUATION else None
         typed = next((c for c in ranked if has_answer_type(facts.expects, c.text, question)), None)
-        if typed is None or typed.score < max(abstain_below, best.score - TYPED_MARGIN):
-            return ABSTAIN_ANSWER, [], True
-        best = typed
+        if follow is None:
+            if typed is None or typed.score < max(abstain_below, best.score - TYPED_MARGIN):
+                return ABSTAIN_ANSWER, [], True
+            best = typed
 
-    chosen = [best]
-    verdict = _verdict_line(facts, ranked)
+    chosen = [best] if follow is None else [best, follow]
+    verdict = _verdict_line(facts, ranked) if follow is None else None
     if verdict is not None and verdict is not best:
         # "Was it accepted?" is answered by the government's verdict, then the best
         # sentence of what it said.
@@ -344,7 +365,7 @@ def compose_answer(
         words += extra
     # The answer leads (after a verdict line, if any); supporting sentences follow in
     # document order, so "It met in May" never comes before what "it" is.
-    lead = chosen[:2] if verdict is not None and chosen[0] is verdict else chosen[:1]
+    lead = chosen[:2] if (verdict is not None and chosen[0] is verdict) or follow is not None else chosen[:1]
     rank = {id(h): i for i, h in enumerate(hits)}
     chosen = lead + sorted(chosen[len(lead):], key=lambda c: (rank.get(id(c.hit), 0), c.start))
 

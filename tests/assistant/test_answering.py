@@ -183,3 +183,18 @@ def test_a_figure_naming_a_paper_or_an_act_need_not_be_in_the_answer(small_corpu
     assert "Department for Transport" in answer.answer
     # a figure the question asks about, which no passage has, is still not answered
     assert assistant.ask("How many homes were delivered between April 2031 and March 2032?").abstained
+
+
+def test_a_date_after_the_sentence_that_names_the_subject_answers_when(small_corpus):
+    assistant = small_corpus({"sharing.txt": (
+        "Data sharing\n\n"
+        "The Law Commission is conducting a scoping project on data sharing between public bodies, looking "
+        "specifically at the barriers to sharing personal data across government. "
+        "The report will look at the legislative, technological and cultural barriers that might exist. "
+        "The review is due to report in the Spring of 2014.\n\n"
+        "Guidance\n\n"
+        "The Ministry of Justice protocol on data sharing, published in 2009, also remains current.\n"
+    )})
+    answer = assistant.ask("When is the Law Commission's scoping project on data sharing between public bodies due to report?")
+    assert "Spring of 2014" in answer.answer
+    assert "Law Commission" in answer.answer  # the sentence naming the subject is quoted with it
