@@ -180,6 +180,9 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
         return names_a_person(sentence)
     if expects == "name":
         return _names_what_was_asked(question, sentence)
+    if expects == "body":
+        asked = question.casefold()
+        return any(p.casefold() not in asked for p in named_phrases(sentence))
     if expects == "role":  # "chaired by the Chancellor", "Heather Savory was appointed the Chair"
         post = re.search(r"(?:^|[,;:])\s*who (chair|head|clerk|lead|led)", question, re.I)
         word = {"led": "lead|led"}.get(post.group(1).lower(), post.group(1)) if post else ""

@@ -21,7 +21,10 @@ _EXPECTS = (
     ("name", re.compile(r"\bwhat (?:is|was|are|were) the names? of\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
     ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
-    ("person", re.compile(r"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich (?:minister|official|body|bodies|organisations?|department|committee)\b", re.I)),
+    ("person", re.compile(r"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich (?:ministers?|officials?)\b", re.I)),
+    # a body is answered by its name, whatever words it is made of ("Department for Transport")
+    ("body", re.compile(r"\bwhich (?:body|bodies|organisations?|departments?|committees?|agency|agencies|regulators?|"
+                        r"compan(?:y|ies)|firms?|councils?|authority|authorities|institutions?)\b", re.I)),
     ("money", re.compile(r"\bhow much\b.*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
                          r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price)s?\b", re.I)),
@@ -54,7 +57,7 @@ class QuestionFacts:
     item_number: str | None = None  # "3"
     paragraph: str | None = None  # "4.2"
     asks_verdict: bool = False
-    expects: str | None = None  # "time", "date", "name", "role", "person", "money", "number"
+    expects: str | None = None  # "time", "date", "name", "role", "person", "body", "money", "number"
     doc_id: str | None = None  # set when the item was inferred from the best passages
     names_recommendation: bool = False  # "the committee's recommendation on X"
     doc_kind: str | None = None  # "response" or "report": the kind of document that answers

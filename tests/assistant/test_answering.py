@@ -27,6 +27,8 @@ from assistant.question import read_question
     ("Roughly when was the Civil Contingencies Group (Wales) established?", "date"),
     ("Until when has the programme's funding been extended?", "date"),
     ("In the list of boards in the response, who chairs the Local Public Data Panel?", "role"),
+    ("Which department is reviewing the Space Industry Regulations?", "body"),
+    ("Which minister supports the Science Secretary on space?", "person"),
 ])
 
 
@@ -99,6 +101,11 @@ def test_no_plans_is_an_honest_answer_to_when():
      "The Board is a Director-level meeting, chaired by the Cabinet Office Head of Resilience.", True),
     ("role", "Who chairs the Advisory Group?",
      "The Advisory Group was established in response to the Independent Commission on the Constitutional Future of Wales.", False),
+    # a body's name may be made of institution words; the question's own names are not an answer
+    ("body", "Which department is reviewing the Space Industry Regulations?",
+     "The Department for Transport is conducting a review of the Space Industry Regulations.", True),
+    ("body", "Which organisation led the first debris removal mission?",
+     "The UK has been a leader in developing debris removal capabilities.", False),
     # the question's own figure is not an answer to it
     ("number", "How many responses did the consultation on raising fees by 35% receive?",
      "We intend to increase planning fees by 35%, subject to consultation.", False),
