@@ -182,7 +182,8 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
         return _names_what_was_asked(question, sentence)
     if expects == "body":
         asked = question.casefold()
-        return any(p.casefold() not in asked for p in named_phrases(sentence))
+        names = (re.sub(r"^(?:The|This|These|Its|Our|Their)\s+", "", p) for p in named_phrases(sentence))
+        return any((len(n.split()) >= 2 or (n.isupper() and n not in {"UK", "US", "EU"})) and n.casefold() not in asked for n in names)
     if expects == "role":  # "chaired by the Chancellor", "Heather Savory was appointed the Chair"
         post = re.search(r"(?:^|[,;:])\s*who (chair|head|clerk|lead|led)", question, re.I)
         word = {"led": "lead|led"}.get(post.group(1).lower(), post.group(1)) if post else ""
