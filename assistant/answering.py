@@ -186,6 +186,7 @@ _GOVERNMENT_ACTOR = re.compile(
     r"\bhow did the (?:\w+ )?government\b|\bin (?:its|their) response\b", re.I)
 
 
+ITEM_REPLY = True  # issue 4 lever: a named recommendation's reply over its own text when the reply is asked
 RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.10 leads with the reply here
 _RECOMMENDING = re.compile(r"\bshould\b|\bwe (?:would )?(?:recommend|urge|call on|ask)\b", re.I)
 
@@ -219,6 +220,11 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
     if not matches_item(facts, meta):
         return -0.1
     boost = 0.12
+    if (ITEM_REPLY and meta.get("part") in {"recommendation", "conclusion"} and not in_government_voice(candidate.text)
+            and (facts.doc_kind == "response" or _GOVERNMENT_ACTOR.search(question))):
+        # "In reply to recommendation 25, which department did the government say ...":
+        # the reply answers, not the recommendation's own words
+        boost -= RECOMMENDING_PENALTY
     if facts.asks_verdict and VERDICT_LINE.match(candidate.text):
         boost += 0.3
     return boost

@@ -7,9 +7,11 @@ from dataclasses import dataclass, replace
 
 _ITEM_REF = re.compile(r"\b(recommendation|conclusion|comment)s?\s+(?:no\.?\s*|number\s+)?(\d{1,3}[a-z]?)\b", re.I)
 _PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b", re.I)
+# "response" as a reply, not as in "a pandemic response exercise"
+_REPLY = r"(?<!pandemic )(?<!emergency )(?<!crisis )(?<!incident )response(?! (?:exercise|plan|team|time|capabilit))"
 _VERDICT = re.compile(
     r"\b(accept(?:ed|s|ance)?|agree(?:d|s)?|reject(?:ed|s|ion)?|decline(?:d|s)?|support(?:ed|s)?|"
-    r"respond(?:ed|s)?|(?<!pandemic )(?<!emergency )(?<!crisis )(?<!incident )response(?! (?:exercise|plan|team|time|capabilit))|verdict|position on|signed up|sign up|taken up|take up|took up|"
+    rf"respond(?:ed|s)?|{_REPLY}|verdict|position on|signed up|sign up|taken up|take up|took up|"
     r"turn(?:ed)? down|go(?:ing)? ahead|back(?:ed|ing)?)\b", re.I)
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
 # sentence; a question of that kind whose best sentence holds none is not answered there.
@@ -37,7 +39,7 @@ VERDICT_LINE = re.compile(
 # Which kind of document answers: "in its response" asks the government's reply; "what
 # did the Lords Committee find" asks the report, wherever a reply quotes it.
 _ASKS_RESPONSE = re.compile(
-    r"\bresponse\b|\brespond(?:ed|s)?\b|\breply\b|\bgovernments?(?:'s|’s|')? (?:view|position)\b|"
+    rf"\b{_REPLY}\b|\brespond(?:ed|s)?\b|\breply\b|\bgovernments?(?:'s|’s|')? (?:view|position)\b|"
     r"\b(?:has|have|did|does|will) the (?:\w+ )?government (?:agreed?|accept(?:ed)?|reject(?:ed)?|decided?|committed?|signed up)\b", re.I)
 _ASKS_REPORT = re.compile(
     r"\b(?:committee|inquiry|lords|review|report)(?:'s|’s)? (?:\w+ ){0,2}?(?:report|recommend\w*|conclu\w*|found|find\w*|say|said|warn\w*)\b|"

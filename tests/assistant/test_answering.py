@@ -53,6 +53,7 @@ def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
     ("What did Baroness Hallett's report conclude about the lead department model?", "report"),
     ("Who chairs the Open Data User Group?", None),
     ("Has the government agreed to scrap the lead department model, as the Inquiry recommended?", "response"),
+    ("Under recommendation 6 of the Module 1 report, how often should a pandemic response exercise be held?", None),
 ])
 def test_question_says_which_kind_of_document_answers_it(question, kind):
     assert read_question(question).doc_kind == kind
@@ -205,3 +206,22 @@ def test_a_date_after_the_sentence_that_names_the_subject_answers_when(small_cor
     answer = assistant.ask("When is the Law Commission's scoping project on data sharing between public bodies due to report?")
     assert "Spring of 2014" in answer.answer
     assert "Law Commission" in answer.answer  # the sentence naming the subject is quoted with it
+
+
+def test_the_reply_to_a_named_recommendation_answers_what_the_government_said(small_corpus):
+    assistant = small_corpus({"space-response.txt": (
+        "Government response to the space report\n\n"
+        "Recommendation 25\n\n"
+        "We recommend that the Government evaluate the benefits and risks of merging the Outer Space Act 1986 "
+        "and the Space Industry Act 2018 into a single, comprehensive framework.\n\n"
+        "Response\n\n"
+        "The Government notes this recommendation. The Department for Transport is currently conducting a Post "
+        "Implementation Review of the Space Industry Regulations 2021 and will set out its findings next year.\n\n"
+        "Recommendation 26\n\n"
+        "We recommend that the Government publish a space sustainability plan.\n\n"
+        "Response\n\n"
+        "The Government agrees and will publish the plan in 2026.\n"
+    )})
+    answer = assistant.ask("In reply to Recommendation 25 on merging the Outer Space Act 1986 and the Space Industry "
+                           "Act 2018, which department did the government say is reviewing the Space Industry Regulations?")
+    assert "Department for Transport" in answer.answer
