@@ -23,6 +23,11 @@ EXACT_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+# A day, not just a month: "14 October", "May 15th, 2013", "09/10/2025".
+DAY = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 # "On what date ...?" asks for a day, where "when ...?" takes "next year" or "in the spring".
 ASKS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b|\bon what\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bmidday\b", re.I)
@@ -87,12 +92,19 @@ _NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,5})", re.I)
 _NOT_COUNTED = {
     "more", "of", "the", "its", "their", "his", "her", "our", "extra", "additional", "new", "different", "separate",
-    "individual", "in", "total", "a", "an", "year", "years", "roughly", "approximately", "so", "far"}
+    "individual", "in", "total", "a", "an", "year", "years", "roughly", "approximately", "so", "far", "and", "or", "to",
+    "for", "at", "on", "by", "with", "per"}
 _QUESTION_VERBS = re.compile(
     r"^(?:are|is|was|were|will|would|did|do|does|has|have|had|can|could|should|must|may|might|in|at|on|for|from|by|"
     r"to|per|across|under|with|that|which|who|there)$", re.I)
 _PEOPLE = {"peopl", "staff", "emplo", "worke", "perso", "indiv", "membe", "fte", "jobs", "heads", "offic"}
 _COUNT_TOKEN = re.compile(rf"\d[\d,.]*|{_NUMBER_WORDS}|million|billion", re.I)
+
+
+# "What share of ...?" is answered by a share: "41%", "1.25 per cent", "half", "8 out of 22".
+_ASKS_SHARE = re.compile(r"\bwhat (?:\w+ )?(?:percentage|proportion|share)\b", re.I)
+_SHARE = re.compile(r"%|\bper ?cent\b|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b|"
+                    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:every )?\d+|\bmajority\b", re.I)
 
 
 def counted_terms(question: str) -> set[str]:
@@ -139,6 +151,8 @@ NOT_KNOWN = re.compile(
 
 # Digits that count nothing: years ("2023", "2026/27"), footnote markers glued to the
 # text ("challenging.”178"), section numbers ("3.4.2").
+A_DAY_IS_A_DAY = True  # issue 4 lever: "on what date" is not answered by "June 2021"
+SHARES = True  # issue 4 lever: "what share/percentage" needs a share
 DAY_FOR_DATE = True  # issue 4 lever: "on what date" needs a day or a month, not "long-term"
 COUNTED_NOUN = True  # issue 4 lever: a "how many" answer must count what was asked
 
@@ -169,10 +183,12 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
         counts = _NOT_A_COUNT.sub(" ", sentence)
         if not (_MONEY.search(counts) or re.search(r"\d", counts) or re.search(_NUMBER_WORDS, counts, re.I)):
             return False
+        if SHARES and _ASKS_SHARE.search(question):
+            return bool(_SHARE.search(counts))
         return not COUNTED_NOUN or counts_what_was_asked(question, counts)
     if expects == "date":
         if DAY_FOR_DATE and question and ASKS_DAY.search(question):
-            return bool(EXACT_DATE.search(sentence))
+            return bool((DAY if A_DAY_IS_A_DAY else EXACT_DATE).search(sentence))
         return bool(_DATE.search(sentence))
     if expects == "time":
         return bool(_CLOCK.search(sentence))

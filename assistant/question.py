@@ -20,7 +20,7 @@ _EXPECTS = (
     ("date", re.compile(r"\bwhen\s+(?:is|was|are|were|will|would|did|does|do|has|have|had|should|can|could|must|might|may)\b|\bwhen\s*\?|\bwhat (?:date|year|month)\b|\bby what\b|\bhow long\b|\bhow far ahead\b|\bdeadline\b|\btimescale\b|"
                         r"\bcut-?off\b|\bclosing date\b", re.I)),
     # a role only an individual fills: the answer must name someone
-    ("name", re.compile(r"\bwhat (?:is|was|are|were) the names? of\b", re.I)),
+    ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code |full |official )?names? of\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
     ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
     ("person", re.compile(r"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich (?:ministers?|officials?)\b", re.I)),
@@ -29,7 +29,7 @@ _EXPECTS = (
                         r"compan(?:y|ies)|firms?|councils?|authority|authorities|institutions?)\b", re.I)),
     ("money", re.compile(r"\bhow much\b.*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
-                         r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price)s?\b", re.I)),
+                         r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b", re.I)),
     ("number", re.compile(r"\bhow (?:much|many)\b|\bwhat (?:number|percentage|proportion|share)\b", re.I)),
 )
 VERDICT_LINE = re.compile(

@@ -17,6 +17,8 @@ from assistant.question import read_question
     ("What minimum hourly wage must care workers be paid?", "money"),
     ("How much will procuring the system cost?", "money"),
     ("How many PhD students is the programme supporting?", "number"),
+    ("What annual budget did the committee propose for the task force?", "money"),
+    ("What is the code name of the 2025 pandemic exercise?", "name"),
     ("What did the report conclude about the model?", None),
     # the first asking phrase decides, not a "when" in a later clause
     ("How much grant funding did the institute get when it was set up?", "money"),
@@ -128,6 +130,12 @@ def test_no_plans_is_an_honest_answer_to_when():
      "The Group will devise medium- and long-term actions for the next Welsh Government.", False),
     ("date", "On what date did the review come out?", "Stephan published his report on 15th May 2013.", True),
     ("date", "When will the projects be evaluated?", "They will be evaluated in the next Senedd term.", True),
+    ("date", "On what date did the Bill receive Royal Assent?", "Since June 2021, the Government has done further work.", False),
+    # a share is answered by a share, not by any figure
+    ("number", "What percentage rate of tax relief does the prospectus set?",
+     "The relief is available for a period of up to five years.", False),
+    ("number", "What share of local authorities have an up-to-date plan?", "Only 41% of authorities have one.", True),
+
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for(expects, question, sentence, holds):
     assert has_answer_type(expects, sentence, question) is holds
@@ -206,6 +214,8 @@ def test_a_date_after_the_sentence_that_names_the_subject_answers_when(small_cor
     answer = assistant.ask("When is the Law Commission's scoping project on data sharing between public bodies due to report?")
     assert "Spring of 2014" in answer.answer
     assert "Law Commission" in answer.answer  # the sentence naming the subject is quoted with it
+    # a date elsewhere, about something else, does not answer it
+    assert "2009" not in answer.answer
 
 
 def test_the_reply_to_a_named_recommendation_answers_what_the_government_said(small_corpus):
