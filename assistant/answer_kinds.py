@@ -13,7 +13,8 @@ STRICT_KINDS = {"money", "number", "date", "time", "name", "role"}
 
 _MONEY = re.compile(r"[£€$]\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\s+(?:pounds|euros)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
 _DATE = re.compile(
-    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    # month names keep their capital: "may differ", "march on" are no dates
+    r"\b(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter|(?<!-)\bterm\b|next year|this year|"
     r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|"

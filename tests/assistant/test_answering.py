@@ -131,6 +131,9 @@ def test_no_plans_is_an_honest_answer_to_when():
     ("date", "On what date did the review come out?", "Stephan published his report on 15th May 2013.", True),
     ("date", "When will the projects be evaluated?", "They will be evaluated in the next Senedd term.", True),
     ("date", "On what date did the Bill receive Royal Assent?", "Since June 2021, the Government has done further work.", False),
+    # a month keeps its capital: "may differ" is no date
+    ("date", "What is the deadline for applying for relief?", "The details of relief may differ from those in England.", False),
+    ("date", "What is the deadline for applying for relief?", "Applications for relief must be received by 31 March 2028.", True),
     # a share is answered by a share, not by any figure
     ("number", "What percentage rate of tax relief does the prospectus set?",
      "The relief is available for a period of up to five years.", False),
