@@ -134,6 +134,20 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
     return next((c for c in after if has_answer_type(facts.expects, c.text, question)), None)
 
 
+# A sentence that holds the kind of answer asked for, from another passage than the one
+# that best matches the question and well behind it on everything but that kind, is about
+# something else: "published on 10 June 2021" for when a Bill received Royal Assent.
+OFF_SUBJECT_GAP = 0.085
+
+
+def _off_subject(answer: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str) -> bool:
+    def untyped(c: Candidate) -> float:
+        return c.score - _answer_type_boost(facts, c.text, question)
+
+    top = max(ranked, key=untyped)
+    return top.hit is not answer.hit and untyped(top) - untyped(answer) > OFF_SUBJECT_GAP
+
+
 def _shown(chosen: list[Candidate]) -> frozenset:
     return frozenset((c.hit.row, c.start) for c in chosen)
 
@@ -340,6 +354,9 @@ def compose_answer(
         follow = _typed_continuation(best, ranked, facts, question)
         if follow is None:
             return ABSTAIN_ANSWER, [], True
+
+    if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked, facts, question):
+        return ABSTAIN_ANSWER, [], True
 
     chosen = [best] if follow is None else [best, follow]
     verdict = _verdict_line(facts, ranked) if follow is None else None

@@ -238,3 +238,11 @@ def test_the_reply_to_a_named_recommendation_answers_what_the_government_said(sm
     answer = assistant.ask("In reply to Recommendation 25 on merging the Outer Space Act 1986 and the Space Industry "
                            "Act 2018, which department did the government say is reviewing the Space Industry Regulations?")
     assert "Department for Transport" in answer.answer
+
+
+def test_a_date_about_something_else_does_not_answer_when(bundled):
+    # The response names no date for the Expert Group's final report; "On 9 October the
+    # Committee published its report" holds a day, but about another report.
+    answer = bundled.ask("On what date will the Expert Group on Social Cohesion publish its final report?")
+    assert answer.abstained, answer.answer
+    assert "9 October" in bundled.ask("On what date did the Committee publish its report?").answer
