@@ -145,7 +145,12 @@ def _off_subject(answer: Candidate, ranked: list[Candidate], facts: QuestionFact
         return c.score - _answer_type_boost(facts, c.text, question)
 
     top = max(ranked, key=untyped)
-    return top.hit is not answer.hit and untyped(top) - untyped(answer) > OFF_SUBJECT_GAP
+    if top.hit is answer.hit or untyped(top) - untyped(answer) <= OFF_SUBJECT_GAP:
+        return False
+    here, there = answer.hit.node.metadata, top.hit.node.metadata
+    # one recommendation's text, response and financial implications are one subject
+    return not (here.get("recommendation") and (here.get("doc_id"), here.get("recommendation"))
+                == (there.get("doc_id"), there.get("recommendation")))
 
 
 def _shown(chosen: list[Candidate]) -> frozenset:

@@ -246,3 +246,5 @@ def test_a_date_about_something_else_does_not_answer_when(bundled):
     answer = bundled.ask("On what date will the Expert Group on Social Cohesion publish its final report?")
     assert answer.abstained, answer.answer
     assert "9 October" in bundled.ask("On what date did the Committee publish its report?").answer
+    # a recommendation's financial implications and its response are one subject
+    assert "two depolarisation projects" in bundled.ask("How many depolarisation projects have been funded?").answer
