@@ -83,7 +83,9 @@ def read_question(question: str) -> QuestionFacts:
 # names ("Inter-Ministerial"), acronyms ("PNT", "DSIT") and quoted phrases.
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|on|in)?\s*[A-Z][\w’'-]*)+")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
-_QUOTED = re.compile(r"[‘'\"“]([^‘’'\"“”]{4,60})[’'\"”]")
+# A quotation opens where no letter comes before its mark and closes where none follows:
+# the apostrophes of "What's ... Group's" quote nothing.
+_QUOTED = re.compile(r"(?<!\w)[‘'\"“]([^‘’'\"“”]{4,60})[’'\"”](?!\w)")
 _QUESTION_OPENERS = {"what", "who", "when", "which", "how", "why", "where", "did", "does", "is", "are", "has", "have", "will", "can", "in", "according", "per", "under", "answering", "rather", "roughly", "by"}
 
 
@@ -98,7 +100,7 @@ def named_phrases(question: str) -> list[str]:
             phrases.append(" ".join(words))
     phrases += [m.group(0) for m in _ACRONYM.finditer(question) if m.group(0) not in {"UK", "US", "EU"}]
     phrases += [m.group(1) for m in _QUOTED.finditer(question)]
-    cleaned = (re.sub(r"[’']s$", "", p.strip()) for p in phrases)
+    cleaned = (re.sub(r"[’']s$", "", p.strip()).strip("‘’'\"“”") for p in phrases)
     return list(dict.fromkeys(p for p in cleaned if len(p) >= 2))
 
 

@@ -1,7 +1,7 @@
 import numpy as np
 from llama_index.core.schema import NodeWithScore, TextNode
 
-from assistant.question import read_question
+from assistant.question import named_phrases, read_question
 from assistant.retrieval import reciprocal_rank_fusion
 
 
@@ -82,3 +82,10 @@ def test_the_chunk_the_answer_quotes_is_listed_first(bundled):
     assert answer.retrieved[0].chunk_id == answer.citations[0].chunk_id
     assert "four conclusions" in answer.retrieved[0].text
     assert answer.timings_ms.rerank > 0
+
+
+def test_names_in_a_question():
+    # the apostrophes of "What's ... Group's" quote nothing; a quoted name keeps no quote mark
+    assert named_phrases("What's the estimated cost of implementing the Expert Group's recommendations?") == ["Expert Group"]
+    assert named_phrases("Will the government publish data under the label 'National Core Reference Data'?") == [
+        "National Core Reference Data"]
