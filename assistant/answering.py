@@ -153,6 +153,28 @@ def _off_subject(answer: Candidate, ranked: list[Candidate], facts: QuestionFact
                 == (there.get("doc_id"), there.get("recommendation")))
 
 
+# "How many people does the space sector in Wales employ?" is not answered by a UK
+# figure, nor "When did Northern Ireland run Exercise Silver Swan?" by a Scottish exercise.
+OTHER_NATION = True
+_NATIONS = {
+    "wales": re.compile(r"\bwales\b|\bwelsh\b", re.I),
+    "scotland": re.compile(r"\bscotland\b|\bscottish\b", re.I),
+    "northern ireland": re.compile(r"\bnorthern ireland\b|\bnorthern irish\b", re.I),
+    "england": re.compile(r"\bengland\b", re.I),
+    "uk": re.compile(r"\bUK\b|\bunited kingdom\b|\bbritish\b|\bbritain\b", re.I),
+}
+
+
+def _nations(text: str) -> set[str]:
+    return {name for name, pattern in _NATIONS.items() if pattern.search(text)}
+
+
+def _about_another_nation(question: str, sentence: str) -> bool:
+    """The question names one nation and the answer's sentence others, not it."""
+    asked, said = _nations(question), _nations(sentence)
+    return bool(asked and said and not asked & said)
+
+
 def _shown(chosen: list[Candidate]) -> frozenset:
     return frozenset((c.hit.row, c.start) for c in chosen)
 
@@ -361,6 +383,8 @@ def compose_answer(
             return ABSTAIN_ANSWER, [], True
 
     if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked, facts, question):
+        return ABSTAIN_ANSWER, [], True
+    if OTHER_NATION and _about_another_nation(question, best.text):
         return ABSTAIN_ANSWER, [], True
 
     chosen = [best] if follow is None else [best, follow]

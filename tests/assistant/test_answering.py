@@ -248,3 +248,16 @@ def test_a_date_about_something_else_does_not_answer_when(bundled):
     assert "9 October" in bundled.ask("On what date did the Committee publish its report?").answer
     # a recommendation's financial implications and its response are one subject
     assert "two depolarisation projects" in bundled.ask("How many depolarisation projects have been funded?").answer
+
+
+def test_a_question_about_one_nation_is_not_answered_about_another(small_corpus):
+    assistant = small_corpus({"exercises.txt": (
+        "Pandemic exercises\n\n"
+        "Exercise Silver Swan was a series of exercises delivered across Scotland in April 2016 to assess "
+        "the preparedness of Scotland's local and national arrangements for pandemic influenza.\n\n"
+        "Winter planning\n\n"
+        "Exercise Winter Willow was held in 2007 and over 5,000 people took part.\n"
+    )})
+    assert assistant.ask("When did Northern Ireland run Exercise Silver Swan?").abstained
+    assert "April 2016" in assistant.ask("When did Scotland run Exercise Silver Swan?").answer
+
