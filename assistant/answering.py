@@ -165,7 +165,14 @@ _NATIONS = {
 }
 
 
+# "the UK Government" and "Welsh Ministers" are actors, not the place a figure is about
+_NATION_ACTOR = re.compile(
+    r"\b(?:UK|Welsh|Scottish|British|English|Northern Ireland|Northern Irish)\s+"
+    r"(?:Government|Ministers?|Parliament|Executive)(?:['’]s)?\b", re.I)
+
+
 def _nations(text: str) -> set[str]:
+    text = _NATION_ACTOR.sub(" ", text)
     return {name for name, pattern in _NATIONS.items() if pattern.search(text)}
 
 

@@ -256,8 +256,12 @@ def test_a_question_about_one_nation_is_not_answered_about_another(small_corpus)
         "Exercise Silver Swan was a series of exercises delivered across Scotland in April 2016 to assess "
         "the preparedness of Scotland's local and national arrangements for pandemic influenza.\n\n"
         "Winter planning\n\n"
-        "Exercise Winter Willow was held in 2007 and over 5,000 people took part.\n"
+        "Exercise Winter Willow was held in 2007 and over 5,000 people took part.\n\n"
+        "Seed capital\n\n"
+        "The UK Government will provide seed capital of up to £25 million for the new freeport.\n"
     )})
     assert assistant.ask("When did Northern Ireland run Exercise Silver Swan?").abstained
     assert "April 2016" in assistant.ask("When did Scotland run Exercise Silver Swan?").answer
+    # "the UK Government" is who pays, not where: it answers for the freeport in Wales
+    assert "£25 million" in assistant.ask("How much seed capital will the freeport in Wales get?").answer
 
