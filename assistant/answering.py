@@ -80,6 +80,21 @@ def _answer_type_boost(facts: QuestionFacts, sentence: str, question: str) -> fl
 DATE_SPECIFICITY = True
 
 
+# "Which minister signed the foreword?" is answered by the signature under it: a name
+# with a post beside it ("Rt Hon Greg Clark MP", "Matthew Hancock Minister for Skills"),
+# which shares no words with the question.
+SIGNATURE_BOOST = 0.25
+_ASKS_SIGNATORY = re.compile(r"\bsign(?:ed|s)?\b(?!\s+off)|\bsignator(?:y|ies)\b|\bput (?:his|her|their) names?\b", re.I)  # "signed off" is approved
+_SIGNATURE = re.compile(
+    r"\b(?:Rt\.? Hon\.?|The Rt Hon)\s+[A-Z]|"
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2},?\s+(?:MP|MS|AM|MSP|MLA|CBE|OBE|KC|QC)\b|"
+    r"\b[A-Z][a-z]+\s+[A-Z][a-z’'-]+\s+(?:Minister|Secretary of State|Chancellor|First Minister|Cabinet Secretary)\b")
+
+
+def _signature_boost(question: str, sentence: str) -> float:
+    return SIGNATURE_BOOST if _ASKS_SIGNATORY.search(question) and _SIGNATURE.search(sentence) else 0.0
+
+
 _YES_NO = re.compile(r"^\s*(?:will|has|have|does|do|did|is|are|was|were)\b", re.I)
 
 
@@ -347,7 +362,9 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
-        c.score = W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text, c.lexical) + _structure_boost(question, facts, c)
+        c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
+                   + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text, c.lexical)
+                   + _structure_boost(question, facts, c) + _signature_boost(question, c.text))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight)
 
 

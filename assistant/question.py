@@ -13,6 +13,10 @@ _VERDICT = re.compile(
     r"\b(accept(?:ed|s|ance)?|agree(?:d|s)?|reject(?:ed|s|ion)?|decline(?:d|s)?|support(?:ed|s)?|"
     rf"respond(?:ed|s)?|{_REPLY}|verdict|position on|signed up|sign up|taken up|take up|took up|"
     r"turn(?:ed)? down|go(?:ing)? ahead|back(?:ed|ing)?)\b", re.I)
+# Words between "which" and the noun it asks about: names and a few adjectives ("which
+# UK Government minister", "which local authority"), never a verb ("which legislation
+# requires councils").
+_MODIFIERS = r"(?:(?:(?-i:[A-Z])[\w’'-]*|local|former|new|other|lead|main|devolved|public|independent|senior) ){0,3}"
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
 # sentence; a question of that kind whose best sentence holds none is not answered there.
 _EXPECTS = (
@@ -23,9 +27,9 @@ _EXPECTS = (
     ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code |full |official )?names? of\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
     ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
-    ("person", re.compile(r"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich (?:ministers?|officials?)\b", re.I)),
+    ("person", re.compile(rf"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich {_MODIFIERS}(?:ministers?|officials?|secretar(?:y|ies) of state)\b", re.I)),
     # a body is answered by its name, whatever words it is made of ("Department for Transport")
-    ("body", re.compile(r"\bwhich (?:body|bodies|organisations?|departments?|committees?|agency|agencies|regulators?|"
+    ("body", re.compile(rf"\bwhich {_MODIFIERS}(?:body|bodies|organisations?|departments?|committees?|agency|agencies|regulators?|"
                         r"compan(?:y|ies)|firms?|councils?|authority|authorities|institutions?)\b", re.I)),
     ("money", re.compile(r"\bhow much\b.*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"

@@ -31,6 +31,9 @@ from assistant.question import read_question
     ("In the list of boards in the response, who chairs the Local Public Data Panel?", "role"),
     ("Which department is reviewing the Space Industry Regulations?", "body"),
     ("Which minister supports the Science Secretary on space?", "person"),
+    ("Which UK Government minister signed the foreword to the prospectus?", "person"),
+    ("Which Senedd committee ran the inquiry?", "body"),
+    ("Which legislation requires councils to encourage participation?", None),
 ])
 
 
@@ -265,3 +268,18 @@ def test_a_question_about_one_nation_is_not_answered_about_another(small_corpus)
     # "the UK Government" is who pays, not where: it answers for the freeport in Wales
     assert "£25 million" in assistant.ask("How much seed capital will the freeport in Wales get?").answer
 
+
+
+def test_who_signed_a_foreword_is_answered_by_the_signature(small_corpus):
+    assistant = small_corpus({"prospectus.txt": (
+        "Ministerial foreword\n\n"
+        "The publication of this prospectus marks an exciting next step in the Freeport Programme, the bidding "
+        "phase. Freeports will bring investment, trade and jobs to the places that need them most.\n\n"
+        "Rt Hon Greg Clark MP\n\n"
+        "Secretary of State for Levelling Up, Housing and Communities\n\n"
+        "Bidding\n\n"
+        "Bids must be submitted by 6pm on 24 November 2022 and will be assessed by both governments.\n"
+    )})
+    assert "Greg Clark" in assistant.ask("Which UK Government minister signed the foreword to the freeport prospectus?").answer
+    # "signed off" is approved, not a signature
+    assert "Greg Clark" not in assistant.ask("Who signed off the bids?").answer
