@@ -108,6 +108,20 @@ _SHARE = re.compile(r"%|\bper ?cent\b|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifth
                     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:every )?\d+|\bmajority\b", re.I)
 
 
+RATES = True  # issue 4 lever: "what hourly wage" needs a sum per hour
+_UNITS = ("hour", "week", "month", "day")
+
+
+def _per_unit_as_asked(question: str, sentence: str) -> bool:
+    """A sum asked per hour, week, month or day ("what minimum hourly wage", "what weekly
+    figure") is a sum per that unit, not a programme's total."""
+    for unit in _UNITS:
+        per = rf"\b(?:per|a|an|each|every)\s+{unit}\b|\b{'daily' if unit == 'day' else unit + 'ly'}\b"
+        if re.search(per, question, re.I):
+            return bool(re.search(rf"{per}|/\s?{unit}\b", sentence, re.I))
+    return True
+
+
 def counted_terms(question: str) -> set[str]:
     """Five-letter stems of what a "how many" question counts: "how many more older
     care users will ..." -> {"older", "care", "users"}."""
@@ -179,7 +193,9 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
     if expects in {"money", "number", "date"} and NOT_KNOWN.search(sentence):
         return True
     if expects == "money":
-        return bool(_MONEY.search(sentence))
+        if not _MONEY.search(sentence):
+            return False
+        return not RATES or _per_unit_as_asked(question, sentence)
     if expects == "number":
         counts = _NOT_A_COUNT.sub(" ", sentence)
         if not (_MONEY.search(counts) or re.search(r"\d", counts) or re.search(_NUMBER_WORDS, counts, re.I)):

@@ -137,6 +137,11 @@ def test_no_plans_is_an_honest_answer_to_when():
     # a month keeps its capital: "may differ" is no date
     ("date", "What is the deadline for applying for relief?", "The details of relief may differ from those in England.", False),
     ("date", "What is the deadline for applying for relief?", "Applications for relief must be received by 31 March 2028.", True),
+    # a sum asked per hour or week is a sum per that unit, not a programme's total
+    ("money", "What minimum hourly wage must care workers be paid?",
+     "The government is committed to investing at least £150 million over the next 3 years.", False),
+    ("money", "What minimum hourly wage must care workers be paid?", "Care workers must be paid £10.50 an hour.", True),
+    ("money", "What weekly figure is set for daily living costs?", "They are set at a rate of £200 per week.", True),
     # a share is answered by a share, not by any figure
     ("number", "What percentage rate of tax relief does the prospectus set?",
      "The relief is available for a period of up to five years.", False),
