@@ -114,9 +114,11 @@ def _premise_boost(question: str, sentence: str, lexical: float) -> float:
 
 
 # Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
-# an Act's or a module's number ("Outer Space Act 1986", "Module 1").
+# a document's year ("the 2013 government response"), an Act's or a module's number
+# ("Outer Space Act 1986", "Module 1").
 _REFERENCE_NUMBER = re.compile(
     r"\b(?:CP|Cm|Cmnd|Cmd|HC|HL|SI)(?:\s+Paper)?\s?\d+|"
+    r"\b(?:19|20)\d{2}\s+(?:government\s+)?(?:response|report|review|white paper|green paper|prospectus|guidance)\b|"
     r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
     r"[A-Z][a-z]+\s+\d{1,4}\b")
 
@@ -126,7 +128,8 @@ def _numbers_missing(question: str, facts: QuestionFacts, candidate: Candidate) 
     not answered by a passage that never mentions it. A figure that names a paper or an
     Act is not asked about."""
     skip = {facts.item_number, facts.paragraph}
-    wanted = {n for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", _REFERENCE_NUMBER.sub(" ", question)) if n not in skip}
+    # "1.25%" is written "1.25 per cent" as often as not
+    wanted = {n.rstrip("%") for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", _REFERENCE_NUMBER.sub(" ", question))} - skip
     if not wanted:
         return False
     meta = candidate.hit.node.metadata

@@ -202,12 +202,17 @@ def test_a_figure_naming_a_paper_or_an_act_need_not_be_in_the_answer(small_corpu
         "Planning for the future\n\n"
         "From April 2019 to March 2020 over 242,000 homes were delivered, the highest level for over 30 years.\n\n"
         "Space regulation\n\n"
-        "The Department for Transport is reviewing the Space Industry Regulations 2021.\n"
+        "The Department for Transport is reviewing the Space Industry Regulations 2021.\n\n"
+        "Dividends\n\n"
+        "Higher rate taxpayers are expected to contribute over 70 per cent of the revenue from the 1.25 per cent rise.\n"
     )})
     answer = assistant.ask("According to CP 673, how many homes were delivered between April 2019 and March 2020?")
     assert "242,000" in answer.answer
     answer = assistant.ask("Under the Outer Space Act 1986, which department is reviewing the Space Industry Regulations 2021?")
     assert "Department for Transport" in answer.answer
+    # "1.25%" may be written "1.25 per cent"; "the 2022 report" names a document by its year
+    answer = assistant.ask("What share of the 1.25% rise do higher rate taxpayers pay, per the 2022 report?")
+    assert "70 per cent" in answer.answer
     # a figure the question asks about, which no passage has, is still not answered
     assert assistant.ask("How many homes were delivered between April 2031 and March 2032?").abstained
 
