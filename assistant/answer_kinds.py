@@ -77,7 +77,7 @@ def _names_what_was_asked(question: str, sentence: str) -> bool:
     """'What is the name of the Cabinet Secretary …?' is answered by a person's name;
     'the name of the project …' by a name the question does not already use and that is
     more than an institution's ('Welsh Government' names no project)."""
-    if _PERSON_POST.search(question):
+    if _PERSON_POST.search(question) or re.match(r"\s*(?:who|which person)\b", question, re.I):
         return bool(_HONORIFIC.search(sentence)) or names_a_person(sentence)
     asked = question.casefold()
     return any(p.casefold() not in asked and not all(w.lower() in _INSTITUTION_WORDS for w in p.split())

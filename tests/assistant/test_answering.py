@@ -19,6 +19,7 @@ from assistant.question import read_question
     ("How many PhD students is the programme supporting?", "number"),
     ("What annual budget did the committee propose for the task force?", "money"),
     ("What is the code name of the 2025 pandemic exercise?", "name"),
+    ("Who is the Cabinet Office's new Head of Resilience named in the response?", "name"),
     ("What did the report conclude about the model?", None),
     # the first asking phrase decides, not a "when" in a later clause
     ("How much grant funding did the institute get when it was set up?", "money"),
@@ -103,6 +104,10 @@ def test_no_plans_is_an_honest_answer_to_when():
     # an institution's name names no project
     ("name", "What is the name of the second project?",
      "Scope for future projects has been factored into the Welsh Government budget.", False),
+    # "who is ... named" asks for a person: units and directorates name nobody
+    ("name", "Who is the Cabinet Office's new Head of Resilience named in the response?",
+     "Structures in the Cabinet Office have been overhauled with the COBR Unit and the Resilience Directorate.", False),
+    ("name", "Who is the new Head of Resilience named in the response?", "Jane Smith was appointed Head of Resilience.", True),
     ("role", "Who chairs the Resilience Steering Board?",
      "The Board is a Director-level meeting, chaired by the Cabinet Office Head of Resilience.", True),
     ("role", "Who chairs the Advisory Group?",
