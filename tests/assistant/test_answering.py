@@ -107,7 +107,7 @@ def test_no_plans_is_an_honest_answer_to_when():
     # "who is ... named" asks for a person: units and directorates name nobody
     ("name", "Who is the Cabinet Office's new Head of Resilience named in the response?",
      "Structures in the Cabinet Office have been overhauled with the COBR Unit and the Resilience Directorate.", False),
-    ("name", "Who is the new Head of Resilience named in the response?", "Jane Smith was appointed Head of Resilience.", True),
+    ("name", "Who is the new Head of Resilience named in the response?", "The post went to Jane Smith in May.", True),
     ("role", "Who chairs the Resilience Steering Board?",
      "The Board is a Director-level meeting, chaired by the Cabinet Office Head of Resilience.", True),
     ("role", "Who chairs the Advisory Group?",
