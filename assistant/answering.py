@@ -61,6 +61,7 @@ class Candidate:
         return self.hit.node.text[self.quote_start(max_words, shown):self.end]
 
 
+MISSING_ITEM = True  # issue 4 lever: abstain on a recommendation number no document has
 LEXICAL_IDF = True  # weigh question terms by rarity in sentence scoring (issue 4 lever)
 # A sentence's score: its own cosine to the question, its (rarity-weighted) share of the
 # question's terms, and its chunk's dense score.
@@ -332,13 +333,19 @@ class ScoredSentences:
     ranked: list[Candidate]
     facts: QuestionFacts
     weight: dict[str, float]
+    no_such_item: bool = False  # the question names a recommendation no document has
 
 
 def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], store: StoredIndex) -> ScoredSentences:
     candidates = _candidates(hits, store)
     facts = with_item_from_passages(read_question(question), [h.node.metadata for h in hits])
+    # "the response to recommendation 5" of a report that made four: no document among
+    # the best three passages' has one
+    in_focus = {h.node.metadata.get("doc_id") for h in hits[:3]}
+    no_such_item = bool(MISSING_ITEM and facts.item_number) and not any(
+        matches_item(facts, meta) and meta["doc_id"] in in_focus for _, meta in store.rows_in_structure(facts.item_number))
     if not candidates:
-        return ScoredSentences(question, [], facts, {})
+        return ScoredSentences(question, [], facts, {}, no_such_item)
     ids = np.array([c.vector for c in candidates])
     vectors = np.asarray(store.sentence_vectors[ids])
     # A sentence is also read with the one before it (issue 4's largest lever: bundled
@@ -368,7 +375,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
                    + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _signature_boost(question, c.text))
-    return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight)
+    return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
 
 
 def best_by_chunk(scored: ScoredSentences) -> dict[int, float]:
@@ -396,7 +403,7 @@ def compose_answer(
     """The answer from the best-scored sentences, or an abstention when none is good
     enough or none holds the kind of answer asked for."""
     question, ranked, facts, weight = scored.question, scored.ranked, scored.facts, scored.weight
-    if not ranked:
+    if not ranked or scored.no_such_item:
         return ABSTAIN_ANSWER, [], True
     best, follow = ranked[0], None
     if best.score < abstain_below or _numbers_missing(question, facts, best):

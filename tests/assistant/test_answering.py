@@ -298,3 +298,9 @@ def test_who_signed_a_foreword_is_answered_by_the_signature(small_corpus):
     assert "Greg Clark" in assistant.ask("Which UK Government minister signed the foreword to the freeport prospectus?").answer
     # "signed off" is approved, not a signature
     assert "Greg Clark" not in assistant.ask("Who signed off the bids?").answer
+
+
+def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
+    # The committee made four recommendations.
+    assert bundled.ask("What was the Welsh Government's response to recommendation 5 of the 'Co-operation over conflict: Wales must Act' report?").abstained
+    assert not bundled.ask("What was the Welsh Government's response to recommendation 4?").abstained
