@@ -11,6 +11,12 @@ from assistant.question import named_phrases
 # none is not answered there.
 STRICT_KINDS = {"money", "number", "date", "time", "name", "role"}
 
+# Issue 4 levers, each measured on its own: "how many X" needs a count of X, "what share"
+# a share, "what hourly wage" a sum per hour.
+COUNTED_NOUN = True
+SHARES = True
+RATES = True
+
 _MONEY = re.compile(r"[£€$]\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\s+(?:pounds|euros)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
 _DATE = re.compile(
     # month names keep their capital: "may differ", "march on" are no dates
@@ -19,7 +25,7 @@ _DATE = re.compile(
     r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:daily|weekly|fortnightly|monthly|quarterly)\b|\bQ[1-4]\b)", re.I)
-# A day: "14 October", "15th May 2013", "May 2025", "09/10/2025".
+# A day or a month of a year: "14 October", "15th May 2013", "May 2025", "09/10/2025".
 EXACT_DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b|"
@@ -108,7 +114,6 @@ _SHARE = re.compile(r"%|\bper ?cent\b|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifth
                     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:every )?\d+|\bmajority\b", re.I)
 
 
-RATES = True  # issue 4 lever: "what hourly wage" needs a sum per hour
 _UNITS = ("hour", "week", "month", "day")
 
 
@@ -166,11 +171,6 @@ NOT_KNOWN = re.compile(
 
 # Digits that count nothing: years ("2023", "2026/27"), footnote markers glued to the
 # text ("challenging.”178"), section numbers ("3.4.2").
-A_DAY_IS_A_DAY = True  # issue 4 lever: "on what date" is not answered by "June 2021"
-SHARES = True  # issue 4 lever: "what share/percentage" needs a share
-DAY_FOR_DATE = True  # issue 4 lever: "on what date" needs a day or a month, not "long-term"
-COUNTED_NOUN = True  # issue 4 lever: a "how many" answer must count what was asked
-
 _NOT_A_COUNT = re.compile(
     r"\b(?:19|20)\d{2}(?:[/-]\d{2,4})?\b|(?<=[a-z.,;:”’\"')])\d{1,3}\b|\b\d+(?:\.\d+){2,}\b")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+")
@@ -204,8 +204,8 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
             return bool(_SHARE.search(counts))
         return not COUNTED_NOUN or counts_what_was_asked(question, counts)
     if expects == "date":
-        if DAY_FOR_DATE and question and ASKS_DAY.search(question):
-            return bool((DAY if A_DAY_IS_A_DAY else EXACT_DATE).search(sentence))
+        if question and ASKS_DAY.search(question):
+            return bool(DAY.search(sentence))
         return bool(_DATE.search(sentence))
     if expects == "time":
         return bool(_CLOCK.search(sentence))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.abstention import about_another_nation, figures_missing
 from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answer_type
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
@@ -80,7 +81,6 @@ def _answer_type_boost(facts: QuestionFacts, sentence: str, question: str) -> fl
 
 DATE_SPECIFICITY = True
 
-
 # "Which minister signed the foreword?" is answered by the signature under it: a name
 # with a post beside it ("Rt Hon Greg Clark MP", "Matthew Hancock Minister for Skills"),
 # which shares no words with the question.
@@ -112,30 +112,6 @@ def _premise_boost(question: str, sentence: str, lexical: float) -> float:
     if any(name.casefold() in sentence_folded for name in named):
         return 0.08
     return 0.08 if _YES_NO.match(question) and lexical >= 0.3 else 0.0
-
-
-# Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
-# a document's year ("the 2013 government response"), an Act's or a module's number
-# ("Outer Space Act 1986", "Module 1").
-_REFERENCE_NUMBER = re.compile(
-    r"\b(?:CP|Cm|Cmnd|Cmd|HC|HL|SI)(?:\s+Paper)?\s?\d+|"
-    r"\b(?:19|20)\d{2}\s+(?:government\s+)?(?:response|report|review|white paper|green paper|prospectus|guidance)\b|"
-    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-    r"[A-Z][a-z]+\s+\d{1,4}\b")
-
-
-def _numbers_missing(question: str, facts: QuestionFacts, candidate: Candidate) -> bool:
-    """A question about a particular year, amount or figure ("in 2030/31", "by 35%") is
-    not answered by a passage that never mentions it. A figure that names a paper or an
-    Act is not asked about."""
-    skip = {facts.item_number, facts.paragraph}
-    # "1.25%" is written "1.25 per cent" as often as not
-    wanted = {n.rstrip("%") for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", _REFERENCE_NUMBER.sub(" ", question))} - skip
-    if not wanted:
-        return False
-    meta = candidate.hit.node.metadata
-    haystack = f"{candidate.hit.node.text} {meta.get('section', '')} {meta.get('paragraphs', '')}"
-    return any(n not in haystack for n in wanted)
 
 
 def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str) -> Candidate | None:
@@ -170,35 +146,6 @@ def _off_subject(answer: Candidate, ranked: list[Candidate], facts: QuestionFact
     # one recommendation's text, response and financial implications are one subject
     return not (here.get("recommendation") and (here.get("doc_id"), here.get("recommendation"))
                 == (there.get("doc_id"), there.get("recommendation")))
-
-
-# "How many people does the space sector in Wales employ?" is not answered by a UK
-# figure, nor "When did Northern Ireland run Exercise Silver Swan?" by a Scottish exercise.
-OTHER_NATION = True
-_NATIONS = {
-    "wales": re.compile(r"\bwales\b|\bwelsh\b", re.I),
-    "scotland": re.compile(r"\bscotland\b|\bscottish\b", re.I),
-    "northern ireland": re.compile(r"\bnorthern ireland\b|\bnorthern irish\b", re.I),
-    "england": re.compile(r"\bengland\b", re.I),
-    "uk": re.compile(r"\bUK\b|\bunited kingdom\b|\bbritish\b|\bbritain\b", re.I),
-}
-
-
-# "the UK Government" and "Welsh Ministers" are actors, not the place a figure is about
-_NATION_ACTOR = re.compile(
-    r"\b(?:UK|Welsh|Scottish|British|English|Northern Ireland|Northern Irish)\s+"
-    r"(?:Government|Ministers?|Parliament|Executive)(?:['’]s)?\b", re.I)
-
-
-def _nations(text: str) -> set[str]:
-    text = _NATION_ACTOR.sub(" ", text)
-    return {name for name, pattern in _NATIONS.items() if pattern.search(text)}
-
-
-def _about_another_nation(question: str, sentence: str) -> bool:
-    """The question names one nation and the answer's sentence others, not it."""
-    asked, said = _nations(question), _nations(sentence)
-    return bool(asked and said and not asked & said)
 
 
 def _shown(chosen: list[Candidate]) -> frozenset:
@@ -339,8 +286,8 @@ class ScoredSentences:
 def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], store: StoredIndex) -> ScoredSentences:
     candidates = _candidates(hits, store)
     facts = with_item_from_passages(read_question(question), [h.node.metadata for h in hits])
-    # "the response to recommendation 5" of a report that made four: no document among
-    # the best three passages' has one
+    # "the response to recommendation 5" of a report that made four: none of the
+    # documents of the best three passages has one
     in_focus = {h.node.metadata.get("doc_id") for h in hits[:3]}
     no_such_item = bool(MISSING_ITEM and facts.item_number) and not any(
         matches_item(facts, meta) and meta["doc_id"] in in_focus for _, meta in store.rows_in_structure(facts.item_number))
@@ -406,7 +353,8 @@ def compose_answer(
     if not ranked or scored.no_such_item:
         return ABSTAIN_ANSWER, [], True
     best, follow = ranked[0], None
-    if best.score < abstain_below or _numbers_missing(question, facts, best):
+    named = {facts.item_number, facts.paragraph}
+    if best.score < abstain_below or figures_missing(question, named, best.hit.node.text, best.hit.node.metadata):
         return ABSTAIN_ANSWER, [], True
     if facts.expects in STRICT_KINDS and not has_answer_type(facts.expects, best.text, question):
         # Asked for a sum, a count or a date: what the best sentence's passage goes on to
@@ -418,7 +366,7 @@ def compose_answer(
 
     if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked, facts, question):
         return ABSTAIN_ANSWER, [], True
-    if OTHER_NATION and _about_another_nation(question, best.text):
+    if about_another_nation(question, best.text):
         return ABSTAIN_ANSWER, [], True
 
     chosen = [best] if follow is None else [best, follow]

@@ -1,0 +1,56 @@
+"""When the evidence found does not answer the question: a figure the question asks
+about that the passage never mentions, or a passage about another nation than the one
+the question names. Pure functions over text."""
+from __future__ import annotations
+
+import re
+
+# Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
+# a document's year ("the 2013 government response"), an Act's or a module's number
+# ("Outer Space Act 1986", "Module 1").
+_REFERENCE_NUMBER = re.compile(
+    r"\b(?:CP|Cm|Cmnd|Cmd|HC|HL|SI)(?:\s+Paper)?\s?\d+|"
+    r"\b(?:19|20)\d{2}\s+(?:government\s+)?(?:response|report|review|white paper|green paper|prospectus|guidance)\b|"
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][a-z]+\s+\d{1,4}\b")
+
+
+def figures_missing(question: str, skip: set, text: str, metadata: dict) -> bool:
+    """A question about a particular year, amount or figure ("in 2030/31", "by 35%") is
+    not answered by a passage that never mentions it. A figure that names a paper or an
+    Act is not asked about. `skip`: the recommendation and paragraph numbers the
+    question names, which the passage's structure, not its text, carries."""
+    # "1.25%" is written "1.25 per cent" as often as not
+    wanted = {n.rstrip("%") for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", _REFERENCE_NUMBER.sub(" ", question))} - skip
+    if not wanted:
+        return False
+    haystack = f"{text} {metadata.get('section', '')} {metadata.get('paragraphs', '')}"
+    return any(n not in haystack for n in wanted)
+
+
+# "How many people does the space sector in Wales employ?" is not answered by a UK
+# figure, nor "When did Northern Ireland run Exercise Silver Swan?" by a Scottish exercise.
+_NATIONS = {
+    "wales": re.compile(r"\bwales\b|\bwelsh\b", re.I),
+    "scotland": re.compile(r"\bscotland\b|\bscottish\b", re.I),
+    "northern ireland": re.compile(r"\bnorthern ireland\b|\bnorthern irish\b", re.I),
+    "england": re.compile(r"\bengland\b", re.I),
+    "uk": re.compile(r"\bUK\b|\bunited kingdom\b|\bbritish\b|\bbritain\b", re.I),
+}
+
+
+# "the UK Government" and "Welsh Ministers" are actors, not the place a figure is about
+_NATION_ACTOR = re.compile(
+    r"\b(?:UK|Welsh|Scottish|British|English|Northern Ireland|Northern Irish)\s+"
+    r"(?:Government|Ministers?|Parliament|Executive)(?:['’]s)?\b", re.I)
+
+
+def _nations(text: str) -> set[str]:
+    text = _NATION_ACTOR.sub(" ", text)
+    return {name for name, pattern in _NATIONS.items() if pattern.search(text)}
+
+
+def about_another_nation(question: str, sentence: str) -> bool:
+    """The question names one nation and the answer's sentence others, not it."""
+    asked, said = _nations(question), _nations(sentence)
+    return bool(asked and said and not asked & said)
