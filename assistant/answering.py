@@ -325,17 +325,25 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
 
 
+# A chunk's place after the sentence stage: its best sentence's score, plus a tenth of its
+# retrieval score so that a chunk both rankings agree on is not pushed down by a sentence
+# elsewhere that only looks like an answer (measured: 0.1 / 0.2 / 0, shared MRR 0.857 /
+# 0.848 / 0.849; answers unchanged).
+FUSED_WEIGHT = 0.1
+
+
 def best_by_chunk(scored: ScoredSentences) -> dict[int, float]:
-    """Each scored chunk's (index row's) best sentence score, within 0..1."""
+    """Each scored chunk's (index row's) score after the sentence stage, within 0..1."""
     best: dict[int, float] = {}
     for c in scored.ranked:
-        best.setdefault(c.hit.row, round(max(0.0, min(1.0, c.score)), 4))
+        if c.hit.row not in best:
+            best[c.hit.row] = round(max(0.0, min(1.0, c.score + FUSED_WEIGHT * c.hit.score)), 4)
     return best
 
 
 def reranked(hits: list[Hit], best: dict[int, float]) -> list[Hit]:
-    """The scored chunks ordered by their best sentence, then the rest in retrieval
-    order: the chunk that holds the answer is listed first."""
+    """The scored chunks ordered by their score after the sentence stage, then the rest
+    in retrieval order: the chunk that holds the answer is listed first."""
     order = {id(h): i for i, h in enumerate(hits)}
     return sorted(hits, key=lambda h: (h.row not in best, -best.get(h.row, 0.0), order[id(h)]))
 
