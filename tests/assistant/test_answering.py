@@ -284,7 +284,6 @@ def test_a_question_about_one_nation_is_not_answered_about_another(small_corpus)
     assert "£25 million" in assistant.ask("How much seed capital will the freeport in Wales get?").answer
 
 
-
 def test_who_signed_a_foreword_is_answered_by_the_signature(small_corpus):
     assistant = small_corpus({"prospectus.txt": (
         "Ministerial foreword\n\n"
