@@ -68,3 +68,10 @@ def test_no_plans_answers_a_yes_no_question(shared):
     answer = shared.ask("Will the government create Venture Capital Fellowships aimed specifically at space, "
                         "as the Committee wanted?")
     assert "no plans to offer Fellowships" in answer.answer
+
+
+def test_the_reply_to_a_named_recommendation_answers_what_the_government_said(shared):
+    """Recommendation 25's own words repeat the question's; the reply names the department."""
+    answer = shared.ask("In reply to Recommendation 25 on merging the Outer Space Act 1986 and the Space Industry Act 2018, "
+                        "which department did the government say is reviewing the Space Industry Regulations 2021?")
+    assert "Department for Transport" in answer.answer
