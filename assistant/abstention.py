@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer_kinds import MONTHS
+
 # Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
 # a document's year ("the 2013 government response"), an Act's or a module's number
 # ("Outer Space Act 1986", "Module 1").
 _REFERENCE_NUMBER = re.compile(
     r"\b(?:CP|Cm|Cmnd|Cmd|HC|HL|SI)(?:\s+Paper)?\s?\d+|"
     r"\b(?:19|20)\d{2}\s+(?:government\s+)?(?:response|report|review|white paper|green paper|prospectus|guidance)\b|"
-    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    rf"\b(?!(?:{MONTHS})\b)"
     r"[A-Z][a-z]+\s+\d{1,4}\b")
 
 

@@ -18,22 +18,23 @@ SHARES = True
 RATES = True
 
 _MONEY = re.compile(r"[£€$]\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\s+(?:pounds|euros)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(
     # month names keep their capital: "may differ", "march on" are no dates
-    r"\b(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    rf"\b(?:(?-i:{MONTHS})\b|"
     r"(?:19|20)\d{2}\b|end of the year|mid-\w+|spring|summer|autumn|winter|(?<!-)\bterm\b|next year|this year|"
     r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:daily|weekly|fortnightly|monthly|quarterly)\b|\bQ[1-4]\b)", re.I)
 # A day or a month of a year: "14 October", "15th May 2013", "May 2025", "09/10/2025".
 EXACT_DATE = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b|"
+    rf"\b(?:{MONTHS})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{{2}}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 # A day, not just a month: "14 October", "May 15th, 2013", "09/10/2025".
 DAY = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b|"
+    rf"\b(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 # "On what date ...?" asks for a day, where "when ...?" takes "next year" or "in the spring".
 ASKS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b|\bon what\b", re.I)

@@ -42,6 +42,7 @@ class Candidate:
     previous_start: int | None = None
     cosine: float = 0.0
     lexical: float = 0.0
+    kind_boost: float = 0.0  # the part of `score` that holds (or lacks) the kind of answer asked for
     score: float = 0.0
 
     @property
@@ -135,9 +136,9 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
 OFF_SUBJECT_GAP = 0.085
 
 
-def _off_subject(answer: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str) -> bool:
+def _off_subject(answer: Candidate, ranked: list[Candidate]) -> bool:
     def untyped(c: Candidate) -> float:
-        return c.score - _answer_type_boost(facts, c.text, question)
+        return c.score - c.kind_boost
 
     top = max(ranked, key=untyped)
     if top.hit is answer.hit or untyped(top) - untyped(answer) <= OFF_SUBJECT_GAP:
@@ -319,8 +320,9 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
+        c.kind_boost = _answer_type_boost(facts, c.text, question)
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
-                   + _answer_type_boost(facts, c.text, question) + _premise_boost(question, c.text, c.lexical)
+                   + c.kind_boost + _premise_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _signature_boost(question, c.text))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
 
@@ -332,7 +334,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
 FUSED_WEIGHT = 0.1
 
 
-def best_by_chunk(scored: ScoredSentences) -> dict[int, float]:
+def chunk_scores(scored: ScoredSentences) -> dict[int, float]:
     """Each scored chunk's (index row's) score after the sentence stage, within 0..1."""
     best: dict[int, float] = {}
     for c in scored.ranked:
@@ -372,7 +374,7 @@ def compose_answer(
         if follow is None:
             return ABSTAIN_ANSWER, [], True
 
-    if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked, facts, question):
+    if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked):
         return ABSTAIN_ANSWER, [], True
     if about_another_nation(question, best.text):
         return ABSTAIN_ANSWER, [], True

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from ateb.settings import Settings, load_settings
-from assistant.answering import best_by_chunk, compose_answer, reranked, score_sentences
+from assistant.answering import chunk_scores, compose_answer, reranked, score_sentences
 from assistant.commitment_answers import answer_from_records
 from assistant.commitments import stored_records
 from assistant.conversation import contextual_question
@@ -122,7 +122,7 @@ class Assistant:
             top = self.settings.answer_chunks
             scored = score_sentences(query, query_vector, hits[:top], self.store)
             if RERANK:
-                best = best_by_chunk(scored)
+                best = chunk_scores(scored)
                 hits = reranked(hits[:top], best) + hits[top:]
         reranked_at = time.perf_counter()
         from_records = None
