@@ -3,7 +3,7 @@ answer the question, each cited with an exact quote, or an honest abstention."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -282,6 +282,20 @@ class ScoredSentences:
     facts: QuestionFacts
     weight: dict[str, float]
     no_such_item: bool = False  # the question names a recommendation no document has
+
+
+def replies_only(scored: ScoredSentences, doc_id: str, besides: str) -> ScoredSentences:
+    """The scored sentences that are a response document's own words: not the
+    recommendation it quotes ("Stephan recommends that there should be …"), nor `besides`
+    (the verdict already given)."""
+    def reply(c: Candidate) -> bool:
+        meta = c.hit.node.metadata
+        if meta.get("doc_id") != doc_id or c.text.strip() in besides:
+            return False
+        if in_government_voice(c.text):
+            return True
+        return meta.get("part") not in {"recommendation", "conclusion", "comment"} and not _RECOMMENDING.search(c.text)
+    return replace(scored, ranked=[c for c in scored.ranked if reply(c)])
 
 
 def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], store: StoredIndex) -> ScoredSentences:

@@ -1,20 +1,24 @@
 """The one place questions are answered: `Assistant.open(...).ask(question)`."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from pathlib import Path
 
 from ateb.settings import Settings, load_settings
-from assistant.answering import chunk_scores, compose_answer, reranked, score_sentences
-from assistant.commitment_answers import answer_from_records
+from assistant.answering import chunk_scores, compose_answer, replies_only, reranked, score_sentences
+from assistant.commitment_answers import RecordsAnswer, answer_from_records
 from assistant.commitments import stored_records
 from assistant.conversation import contextual_question
-from assistant.models import Answer, Filters, Generation, RetrievedChunk, Timings
+from assistant.models import Answer, Citation, Filters, Generation, RetrievedChunk, Timings
 from assistant.retrieval import HybridRetriever
 from index import Embedder, IndexUnavailable, StoredIndex
 
 RERANK = True  # issue 4 lever: chunks listed by their best sentence's score
+# A verdict from the records already answers; the reply sentence after it only adds what
+# the government will do, so it may score this much under the abstention threshold.
+REPLY_MARGIN = 0.1
 
 CONTRACT_KEYS = ("question", "answer", "abstained", "citations", "retrieved", "timings_ms", "generation")
 
@@ -134,7 +138,10 @@ class Assistant:
         if retrieval_only:
             text, citations, abstained = "", [], False
         elif from_records is not None:
-            (text, citations), abstained = from_records, not from_records[1]
+            text, citations = from_records.text, from_records.citations
+            abstained = not citations
+            if from_records.verdict_of is not None and citations:
+                text, citations = self._with_reply(from_records, scored, hits)
             if mode == "generative":
                 generation = Generation(model="", fallback="answered from the commitments records, which are already verified")
         else:
@@ -169,6 +176,25 @@ class Assistant:
             ),
             generation=generation,
         )
+
+    def _with_reply(self, verdict: RecordsAnswer, scored, hits: list) -> tuple[str, list[Citation]]:
+        """A verdict from the records, then the best sentence of what that response says:
+        "Accept" alone does not tell an official what the government will do, and the
+        reply's own words ("The Government supports this recommendation …") often sit in
+        the body, apart from the table the verdict came from."""
+        budget = self.settings.answer_max_words - len(verdict.text.split())
+        said, cited, abstained = compose_answer(replies_only(scored, verdict.verdict_of.doc_id, verdict.verdict_of.status_quote),
+                                                hits[: self.settings.answer_chunks], 1, budget,
+                                                self.settings.abstain_below - REPLY_MARGIN)
+        shown = verdict.citations
+        if (abstained or not cited
+                or any(c.chunk_id == o.chunk_id and (c.quote in o.quote or o.quote in c.quote) for c in cited for o in shown)
+                or len(said.split()) > budget):
+            return verdict.text, verdict.citations
+        offset = len(shown)
+        said = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", said)
+        cited = [c.model_copy(update={"n": c.n + offset}) for c in cited]
+        return f"{verdict.text} {said}", shown + cited
 
     def _generate(self, query: str, hits: list, extractive: tuple) -> tuple:
         """The generative answer, or the extractive one with the reason it stands."""

@@ -5,6 +5,7 @@ answer cites the record's evidence, checked against its chunk like any other quo
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from assistant.commitments import STATUS_LABELS, due_commitments, status_named
 from assistant.models import Citation
@@ -22,9 +23,17 @@ _GENERIC = {"government", "response", "report", "committee", "house", "lords", "
 MAX_LISTED = 6
 
 
+class RecordsAnswer(NamedTuple):
+    """An answer from the records; `verdict_of` is the record whose verdict it states, so
+    the caller can add what the reply goes on to say."""
+    text: str
+    citations: list[Citation]
+    verdict_of: Record | None = None
+
+
 def answer_from_records(question: str, records: list[Record], store: StoredIndex,
                         allowed_docs: set[str] | None = None,
-                        passages: list[dict] | None = None) -> tuple[str, list[Citation]] | None:
+                        passages: list[dict] | None = None) -> RecordsAnswer | None:
     """(answer text with [n] markers, citations), or None when the records do not settle
     the question and passage retrieval should answer it. `passages` (metadata of the
     best retrieved chunks) name the recommendation a verdict question describes in words."""
@@ -37,23 +46,25 @@ def answer_from_records(question: str, records: list[Record], store: StoredIndex
     if facts.item_number is None:
         which = _WHICH.search(question)
         if which:
-            return _list_by_status(status_named(which["status"]), records, store)
+            return RecordsAnswer(*_list_by_status(status_named(which["status"]), records, store))
         found = read_deadline(question) if _COMMITTED_BY.search(question) else None
         if found and not found[0].startswith("P"):
-            return _due_by(found[0].split("/")[-1], records, store)
+            due = _due_by(found[0].split("/")[-1], records, store)
+            return RecordsAnswer(*due) if due else None
         return _described_verdict(facts, records, store, passages or [])
     matching = [r for r in records if r.kind == facts.item_kind and r.number == facts.item_number]
     if len({r.doc_id for r in matching}) != 1:
         return None  # ambiguous across responses, or not a record: passages decide
     if facts.expects == "money" or _FINANCIAL.search(question):
-        return _cost(matching[0], store)
+        cost = _cost(matching[0], store)
+        return RecordsAnswer(*cost) if cost else None
     if facts.asks_verdict:
         return _verdict(matching[0], store)
     return None
 
 
 def _described_verdict(facts, records: list[Record], store: StoredIndex,  # noqa: ANN001 - QuestionFacts
-                       passages: list[dict]) -> tuple[str, list[Citation]] | None:
+                       passages: list[dict]) -> RecordsAnswer | None:
     """'The verdict on the twin-track recommendation': the recommendation the best passages
     are about, when the document states its verdict; anything less is left to passages."""
     described = with_item_from_passages(facts, passages)
@@ -102,10 +113,10 @@ def _label(record: Record) -> str:
     return f"{record.kind.capitalize()} {record.number}"
 
 
-def _verdict(record: Record, store: StoredIndex) -> tuple[str, list[Citation]] | None:
+def _verdict(record: Record, store: StoredIndex) -> RecordsAnswer | None:
     cites = _Cites(store)
     if record.status == "no_response":
-        return f"The response does not answer {_label(record)}.", []
+        return RecordsAnswer(f"The response does not answer {_label(record)}.", [])
     if not record.status_quote or (record.status == "unclear" and record.status_basis != "stated"):
         return None  # no verdict in the words: let passages show what the reply says
     mark = cites.mark(record.status_evidence, record.doc_title)
@@ -113,7 +124,7 @@ def _verdict(record: Record, store: StoredIndex) -> tuple[str, list[Citation]] |
         return None
     how = "states" if record.status_basis == "stated" else "reads as"
     text = f"{_label(record)}: {STATUS_LABELS[record.status]} (the response {how} “{_short(record.status_quote)}”) {mark}"
-    return text, cites.items
+    return RecordsAnswer(text, cites.items, record)
 
 
 def _cost(record: Record, store: StoredIndex) -> tuple[str, list[Citation]] | None:

@@ -41,3 +41,13 @@ def test_ask_answers_from_the_records_with_checked_citations(bundled, question, 
 def test_a_status_nobody_has_is_said_plainly(bundled):
     answer = bundled.ask("Which recommendations were rejected?")
     assert answer.abstained and "not accepted" in answer.answer and not answer.citations
+
+
+def test_a_verdict_goes_on_with_what_the_response_says(bundled):
+    answer = bundled.ask("Has the government signed up to setting up an Expert Group on Social Cohesion (recommendation 1)?")
+    assert answer.answer.startswith("Recommendation 1: accepted")
+    verdict, reply = answer.citations
+    assert reply.n == 2 and "[2]" in answer.answer
+    assert "Expert Group on Social Cohesion has been established" in reply.quote
+    assert reply.section.endswith("Response") and reply.quote != verdict.quote
+    assert len(answer.answer.split()) <= 60
