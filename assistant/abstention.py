@@ -52,7 +52,14 @@ def _nations(text: str) -> set[str]:
     return {name for name, pattern in _NATIONS.items() if pattern.search(text)}
 
 
-def about_another_nation(question: str, sentence: str) -> bool:
-    """The question names one nation and the answer's sentence others, not it."""
+NATION_IN_PASSAGE = True  # issue 4 lever: a sentence naming no nation takes its passage's and document's
+
+
+def about_another_nation(question: str, sentence: str, passage: str = "") -> bool:
+    """The question names one nation and the answer's sentence others, not it; or the
+    sentence names none and its passage (the chunk, the document's title) names others
+    but not it: CP 673 on "the planning system in England" sets out no fees for Wales."""
     asked, said = _nations(question), _nations(sentence)
+    if asked and not said and NATION_IN_PASSAGE:
+        said = _nations(passage)
     return bool(asked and said and not asked & said)

@@ -390,7 +390,8 @@ def compose_answer(
 
     if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked):
         return ABSTAIN_ANSWER, [], True
-    if about_another_nation(question, best.text):
+    meta = best.hit.node.metadata
+    if about_another_nation(question, best.text, f"{meta.get('title', '')} {best.hit.node.text}"):
         return ABSTAIN_ANSWER, [], True
 
     chosen = [best] if follow is None else [best, follow]

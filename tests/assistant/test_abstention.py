@@ -23,3 +23,14 @@ def test_a_figure_the_question_asks_about_must_be_in_the_passage(question, text,
 ])
 def test_a_passage_about_another_nation_does_not_answer(question, sentence, other):
     assert about_another_nation(question, sentence) is other
+
+
+@pytest.mark.parametrize("passage, other", [
+    ("Government response on The Future of the Planning System in England. We intend to increase fees.", True),
+    ("Planning in England and Wales. We intend to increase fees.", False),
+    ("We intend to increase planning fees.", False),
+])
+def test_a_sentence_naming_no_nation_takes_its_passages(passage, other):
+    question = "What increases in planning fees does CP 673 set out for Wales?"
+    sentence = "We intend to increase planning fees for major applications by 35%."
+    assert about_another_nation(question, sentence, passage) is other
