@@ -35,6 +35,9 @@ from assistant.question import read_question
     ("Which UK Government minister signed the foreword to the prospectus?", "person"),
     ("Which Senedd committee ran the inquiry?", "body"),
     ("Which legislation requires councils to encourage participation?", None),
+    # "by what" asks for a date unless a quantity follows
+    ("By what date must bids be submitted?", "date"),
+    ("After the May 2022 correction, by what percentage will major application fees rise?", "number"),
 ])
 
 
