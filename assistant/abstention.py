@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer_kinds import MONTHS
+from assistant.answer_kinds import INSTITUTION_WORDS, MONTHS
+from assistant.question import named_phrases
 
 # Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
 # a document's year ("the 2013 government response"), an Act's or a module's number
@@ -63,3 +64,33 @@ def about_another_nation(question: str, sentence: str, passage: str = "") -> boo
     if asked and not said and NATION_IN_PASSAGE:
         said = _nations(passage)
     return bool(asked and said and not asked & said)
+
+
+# "How much funding should the Space Skills Taskforce receive?" is not answered by a sum
+# in a passage that never names the Taskforce.
+NAMED_THING_KINDS = {"money"}  # with counts and dates too: -b23, -s024, -f023 (names written otherwise)
+_LEADING = {"after", "given", "once", "since", "before", "under", "following", "alongside", "within", "during"}
+
+
+def _things_named(question: str) -> list[str]:
+    """The question's names of particular things, as a passage would write them: "the
+    UK's Active Debris Removal mission" -> "Active Debris Removal"; names made only of
+    institution words ("Lords Committee", "UK GDP") name no particular thing."""
+    names = []
+    for phrase in named_phrases(question):
+        words = phrase.split()
+        owner = max((i for i, w in enumerate(words[:-1]) if re.search(r"[’']s$", w)), default=-1)
+        words = words[owner + 1:]  # "NATO's STARLIFT": the owner is named apart
+        while words and words[0].lower() in _LEADING | {"the", "uk"}:
+            words = words[1:]
+        if len(words) >= 2 and not all(w.lower() in INSTITUTION_WORDS | {"gdp", "uk"} for w in words):
+            names.append(" ".join(words))
+    return names
+
+
+def named_thing_missing(question: str, expects: str | None, passage: str) -> bool:
+    """A sum (or count, date) asked about a named thing, from a passage that never names it."""
+    if expects not in NAMED_THING_KINDS:
+        return False
+    folded = passage.casefold()
+    return any(name.casefold() not in folded for name in _things_named(question))

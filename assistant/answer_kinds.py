@@ -45,7 +45,7 @@ _HONORIFIC = re.compile(
     r"\b(?:Baroness|Lord|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Rt Hon)\.?\s+[A-Z][a-z]+|"
     r"\b[A-Z][a-z]+\s+[A-Z][a-z’'-]+,?\s+(?:MP|MS|MSP|MLA|CBE|OBE|MBE|DBE|KC|QC)\b")
 _CAPITALISED_RUN = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\b")
-_INSTITUTION_WORDS = {
+INSTITUTION_WORDS = {
     "government", "department", "committee", "office", "agency", "council", "group", "wales", "welsh", "england",
     "scotland", "ireland", "northern", "british", "united", "kingdom", "space", "national", "board", "programme",
     "strategy", "fund", "act", "review", "report", "house", "lords", "commons", "ministry", "secretary", "state",
@@ -69,7 +69,7 @@ def names_a_person(sentence: str) -> bool:
     for match in _CAPITALISED_RUN.finditer(sentence):
         if match.start() == 0:
             continue  # a capital at the start of a sentence says nothing
-        if not any(w.strip("’'").lower() in _INSTITUTION_WORDS for w in match.group(1).split()):
+        if not any(w.strip("’'").lower() in INSTITUTION_WORDS for w in match.group(1).split()):
             return True
     return False
 
@@ -87,7 +87,7 @@ def _names_what_was_asked(question: str, sentence: str) -> bool:
     if _PERSON_POST.search(question) or re.match(r"\s*(?:who|which person)\b", question, re.I):
         return bool(_HONORIFIC.search(sentence)) or names_a_person(sentence)
     asked = question.casefold()
-    return any(p.casefold() not in asked and not all(w.lower() in _INSTITUTION_WORDS for w in p.split())
+    return any(p.casefold() not in asked and not all(w.lower() in INSTITUTION_WORDS for w in p.split())
                for p in named_phrases(sentence))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.abstention import about_another_nation, figures_missing
+from assistant.abstention import about_another_nation, figures_missing, named_thing_missing
 from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answer_type
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
@@ -391,7 +391,8 @@ def compose_answer(
     if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked):
         return ABSTAIN_ANSWER, [], True
     meta = best.hit.node.metadata
-    if about_another_nation(question, best.text, f"{meta.get('title', '')} {best.hit.node.text}"):
+    passage = f"{meta.get('title', '')} {meta.get('section', '')} {best.hit.node.text}"
+    if about_another_nation(question, best.text, passage) or named_thing_missing(question, facts.expects, passage):
         return ABSTAIN_ANSWER, [], True
 
     chosen = [best] if follow is None else [best, follow]

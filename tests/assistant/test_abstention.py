@@ -1,7 +1,7 @@
 """When a found passage does not answer: figures it lacks, another nation."""
 import pytest
 
-from assistant.abstention import about_another_nation, figures_missing
+from assistant.abstention import about_another_nation, figures_missing, named_thing_missing
 
 
 @pytest.mark.parametrize("question, text, missing", [
@@ -34,3 +34,21 @@ def test_a_sentence_naming_no_nation_takes_its_passages(passage, other):
     question = "What increases in planning fees does CP 673 set out for Wales?"
     sentence = "We intend to increase planning fees for major applications by 35%."
     assert about_another_nation(question, sentence, passage) is other
+
+
+@pytest.mark.parametrize("question, passage, missing", [
+    ("How much funding should the proposed Space Skills Taskforce receive?",
+     "The UK Space Agency has committed £19.6 million to education and workforce projects.", True),
+    ("How much funding should the proposed Space Skills Taskforce receive?",
+     "A Space Skills Taskforce should be funded with £2 million a year.", False),
+    ("What is the contract value of the UK's Active Debris Removal mission?",
+     "The Active Debris Removal mission tender is worth £75.6 million.", False),
+    # names made of institution words name nothing in particular
+    ("How much does the Lords Committee say the sector earns?", "The sector had an income of £18.6 billion.", False),
+    # only sums are checked: a count's or a date's subject is often written otherwise
+    ("How many staff work on the Space Skills Taskforce?", "It has 12 staff.", False),
+])
+def test_a_sum_asked_about_a_named_thing_needs_a_passage_naming_it(question, passage, missing):
+    from assistant.question import read_question
+
+    assert named_thing_missing(question, read_question(question).expects, passage) is missing
