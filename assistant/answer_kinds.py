@@ -80,6 +80,12 @@ _PERSON_POST = re.compile(
     r"official|officer|person|member|members|author|lead|head|spokesperson|adviser|advisor)\b", re.I)
 
 
+# A code name is an exercise's or an operation's ("Exercise Cygnus", "Operation
+# Yellowhammer"), not a programme that runs exercises ("the National Exercising Programme").
+_ASKS_CODE_NAME = re.compile(r"\bcode[ -]?names?\b", re.I)
+_CODE_NAME = re.compile(r"\b(?:Exercise|Operation|Project)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
 def _names_what_was_asked(question: str, sentence: str) -> bool:
     """'What is the name of the Cabinet Secretary …?' is answered by a person's name;
     'the name of the project …' by a name the question does not already use and that is
@@ -87,6 +93,8 @@ def _names_what_was_asked(question: str, sentence: str) -> bool:
     if _PERSON_POST.search(question) or re.match(r"\s*(?:who|which person)\b", question, re.I):
         return bool(_HONORIFIC.search(sentence)) or names_a_person(sentence)
     asked = question.casefold()
+    if _ASKS_CODE_NAME.search(question):
+        return any(m.group(0).casefold() not in asked for m in _CODE_NAME.finditer(sentence))
     return any(p.casefold() not in asked and not all(w.lower() in INSTITUTION_WORDS for w in p.split())
                for p in named_phrases(sentence))
 

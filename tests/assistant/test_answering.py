@@ -111,6 +111,10 @@ def test_no_plans_is_an_honest_answer_to_when():
     ("name", "Who is the Cabinet Office's new Head of Resilience named in the response?",
      "Structures in the Cabinet Office have been overhauled with the COBR Unit and the Resilience Directorate.", False),
     ("name", "Who is the new Head of Resilience named in the response?", "The post went to Jane Smith in May.", True),
+    # a code name is an exercise's or an operation's, not a programme that runs exercises
+    ("name", "What is the code name of the 2025 pandemic exercise?",
+     "Smaller exercises will be tested through the National Exercising Programme.", False),
+    ("name", "What was the code name of the 2016 pandemic exercise?", "In 2016 Exercise Cygnus tested the plans.", True),
     ("role", "Who chairs the Resilience Steering Board?",
      "The Board is a Director-level meeting, chaired by the Cabinet Office Head of Resilience.", True),
     ("role", "Who chairs the Advisory Group?",
