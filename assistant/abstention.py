@@ -53,16 +53,17 @@ def _nations(text: str) -> set[str]:
     return {name for name, pattern in _NATIONS.items() if pattern.search(text)}
 
 
-NATION_IN_PASSAGE = True  # issue 4 lever: a sentence naming no nation takes its passage's and document's
+NATION_IN_PASSAGE = True  # issue 4 lever: a sentence naming no nation takes its document's and section's
 
 
-def about_another_nation(question: str, sentence: str, passage: str = "") -> bool:
+def about_another_nation(question: str, sentence: str, heading: str = "") -> bool:
     """The question names one nation and the answer's sentence others, not it; or the
-    sentence names none and its passage (the chunk, the document's title) names others
-    but not it: CP 673 on "the planning system in England" sets out no fees for Wales."""
+    sentence names none and its heading (the document's title, the section path) names
+    others but not it: CP 673 on "the planning system in England" sets out no fees for
+    Wales. (The chunk's other sentences are not read: one chunk may cover two nations.)"""
     asked, said = _nations(question), _nations(sentence)
     if asked and not said and NATION_IN_PASSAGE:
-        said = _nations(passage)
+        said = _nations(heading)
     return bool(asked and said and not asked & said)
 
 

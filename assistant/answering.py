@@ -391,8 +391,9 @@ def compose_answer(
     if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked):
         return ABSTAIN_ANSWER, [], True
     meta = best.hit.node.metadata
-    passage = f"{meta.get('title', '')} {meta.get('section', '')} {best.hit.node.text}"
-    if about_another_nation(question, best.text, passage) or named_thing_missing(question, facts.expects, passage):
+    heading = f"{meta.get('title', '')} {meta.get('section', '')}"
+    if (about_another_nation(question, best.text, heading)
+            or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}")):
         return ABSTAIN_ANSWER, [], True
 
     chosen = [best] if follow is None else [best, follow]
