@@ -35,7 +35,9 @@ _EXPECTS = (
     ("money", re.compile(r"\bhow much\b.*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
                          r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b", re.I)),
-    ("number", re.compile(r"\bhow (?:much|many)\b|\bwhat (?:number|percentage|proportion|share)\b", re.I)),
+    ("number", re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:number|percentage|proportion|share)\b|"
+                          # "what is the maximum size of ...?" asks for a figure
+                          r"\bwhat (?:is|was|are|were|will be|would be) the (?:\w+ ){0,2}?(?:maximum|minimum|size|length|(?:upper |lower |word )?limit)\b", re.I)),
 )
 VERDICT_LINE = re.compile(
     r"^(?:(?:the\s+)?(?:UK\s+|Welsh\s+)?Government(?:'s|’s)?\s+)?Response\s*[:\-–—]\s*\S", re.I)

@@ -38,6 +38,8 @@ from assistant.question import read_question
     # "by what" asks for a date unless a quantity follows
     ("By what date must bids be submitted?", "date"),
     ("After the May 2022 correction, by what percentage will major application fees rise?", "number"),
+    ("What is the maximum permitted size of a freeport's Outer Boundary?", "number"),
+    ("What is the word limit for question 2.2?", "number"),
 ])
 
 
