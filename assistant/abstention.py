@@ -63,7 +63,7 @@ def about_another_nation(question: str, sentence: str, heading: str = "") -> boo
     Wales. (The chunk's other sentences are not read: one chunk may cover two nations.)"""
     asked, said = _nations(question), _nations(sentence)
     if asked and not said and NATION_IN_PASSAGE:
-        said = _nations(heading)
+        said = _nations(heading) - {"uk"}  # a UK-wide document covers every nation
     return bool(asked and said and not asked & said)
 
 

@@ -24,7 +24,7 @@ _EXPECTS = (
     ("date", re.compile(r"\bwhen\s+(?:is|was|are|were|will|would|did|does|do|has|have|had|should|can|could|must|might|may)\b|\bwhen\s*\?|\bwhat (?:date|year|month)\b|\bby what\b(?!\s+(?:percentage|proportion|share|amount|margin|factor|sum|figure|rate))|\bhow long\b|\bhow far ahead\b|\bdeadline\b|\btimescale\b|"
                         r"\bcut-?off\b|\bclosing date\b", re.I)),
     # a role only an individual fills: the answer must name someone
-    ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code |full |official )?names? of\b|"
+    ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code ?|full |official )?names? of\b|"
                         r"\b(?:who|which person) (?:is|was|are|were) (?:[\w’'-]+ ){0,8}?named\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
     ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),

@@ -29,6 +29,9 @@ def test_a_passage_about_another_nation_does_not_answer(question, sentence, othe
     ("Government response on The Future of the Planning System in England > Fees", True),
     ("Planning in England and Wales > Fees", False),
     ("Planning fees", False),
+    # a UK-wide document covers every nation
+    ("UK Covid-19 Inquiry: The resilience and preparedness of the United Kingdom > Chapter 3", False),
+    ("UK Covid-19 Inquiry: The resilience and preparedness of the United Kingdom", False),
 ])
 def test_a_sentence_naming_no_nation_takes_its_headings(heading, other):
     question = "What increases in planning fees does CP 673 set out for Wales?"

@@ -40,6 +40,7 @@ from assistant.question import read_question
     ("After the May 2022 correction, by what percentage will major application fees rise?", "number"),
     ("What is the maximum permitted size of a freeport's Outer Boundary?", "number"),
     ("What is the word limit for question 2.2?", "number"),
+    ("What is the codename of the 2025 exercise?", "name"),
 ])
 
 
