@@ -90,7 +90,7 @@ def _things_named(question: str) -> list[str]:
 
 
 def named_thing_missing(question: str, expects: str | None, passage: str) -> bool:
-    """A sum (or count, date) asked about a named thing, from a passage that never names it."""
+    """A sum asked about a named thing, from a passage that never names it."""
     if expects not in NAMED_THING_KINDS:
         return False
     folded = passage.casefold()

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from ateb.settings import Settings, load_settings
-from assistant.answering import chunk_scores, compose_answer, replies_only, reranked, score_sentences
+from assistant.answering import ScoredSentences, chunk_scores, compose_answer, replies_only, reranked, score_sentences
 from assistant.commitment_answers import RecordsAnswer, answer_from_records
 from assistant.commitments import stored_records
 from assistant.conversation import contextual_question
@@ -177,14 +177,15 @@ class Assistant:
             generation=generation,
         )
 
-    def _with_reply(self, verdict: RecordsAnswer, scored, hits: list) -> tuple[str, list[Citation]]:
+    def _with_reply(self, verdict: RecordsAnswer, scored: ScoredSentences, hits: list) -> tuple[str, list[Citation]]:
         """A verdict from the records, then the best sentence of what that response says:
         "Accept" alone does not tell an official what the government will do, and the
         reply's own words ("The Government supports this recommendation …") often sit in
         the body, apart from the table the verdict came from."""
         budget = self.settings.answer_max_words - len(verdict.text.split())
-        said, cited, abstained = compose_answer(replies_only(scored, verdict.verdict_of.doc_id, verdict.verdict_of.status_quote),
-                                                hits[: self.settings.answer_chunks], 1, budget,
+        record = verdict.verdict_of
+        replies = replies_only(scored, record.doc_id, record.status_quote or "")
+        said, cited, abstained = compose_answer(replies, hits[: self.settings.answer_chunks], 1, budget,
                                                 self.settings.abstain_below - REPLY_MARGIN)
         shown = verdict.citations
         if (abstained or not cited
