@@ -199,7 +199,17 @@ _GOVERNMENT_ACTOR = re.compile(
 
 ITEM_REPLY = True  # issue 4 lever: a named recommendation's reply over its own text when the reply is asked
 RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.10 leads with the reply here
-_RECOMMENDING = re.compile(r"\bshould\b|\bwe (?:would )?(?:recommend|urge|call on|ask)\b", re.I)
+_RECOMMENDING = re.compile(
+    r"\bshould\b|\bwe (?:would )?(?:recommend|urge|call on|ask)\b|"
+    # what someone else proposed, restated in the reply: "His proposal is to create …",
+    # "Stephan recommends that …", "The Inquiry calls for …"
+    r"\b(?:his|her|their|its|the (?:committee|inquiry|review)(?:'s|’s)?) (?:proposal|recommendation|suggestion) (?:is|was)\b|"
+    r"\b(?:recommends|proposes|suggests|calls for|urges)\b", re.I)
+
+
+# The government's own voice ("We will consider …") a little over other text, when the
+# question asks what the government said (0.02 / 0.04: +m015 / also -s053, -m044).
+GOVERNMENT_VOICE_BOOST = 0.02
 
 
 def committee_text_boost(question: str) -> float:
@@ -227,6 +237,8 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
         if (meta.get("part") in {"recommendation", "conclusion", "comment"} and "response" in str(meta.get("doc_type", ""))
                 and not in_government_voice(candidate.text)):
             return committee_text_boost(question)
+        if GOVERNMENT_VOICE_BOOST and in_government_voice(candidate.text) and _GOVERNMENT_ACTOR.search(question):
+            return GOVERNMENT_VOICE_BOOST
         return 0.0
     if not matches_item(facts, meta):
         return -0.1

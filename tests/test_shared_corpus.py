@@ -75,3 +75,12 @@ def test_the_reply_to_a_named_recommendation_answers_what_the_government_said(sh
     answer = shared.ask("In reply to Recommendation 25 on merging the Outer Space Act 1986 and the Space Industry Act 2018, "
                         "which department did the government say is reviewing the Space Industry Regulations 2021?")
     assert "Department for Transport" in answer.answer
+
+
+def test_the_reply_beats_the_proposal_it_restates(shared):
+    """'His proposal is to create a "data intelligence and innovation group" …' repeats the
+    question's words; the government's 'We will … feed this recommendation into our fuller
+    governance review' answers it."""
+    answer = shared.ask("What did the government say it would do with Stephan Shakespeare's proposal for a "
+                        "'data intelligence and innovation group'?")
+    assert "fuller governance review" in answer.citations[0].quote, answer.answer
