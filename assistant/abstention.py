@@ -9,11 +9,12 @@ from assistant.answer_kinds import INSTITUTION_WORDS, MONTHS
 from assistant.question import named_phrases
 
 # Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
-# a document's year ("the 2013 government response"), an Act's or a module's number
-# ("Outer Space Act 1986", "Module 1").
+# a document's year ("the 2013 government response", "the 2013 PSI response"), an Act's,
+# a section's or a module's number ("Outer Space Act 1986", "section 55", "Module 1").
 _REFERENCE_NUMBER = re.compile(
     r"\b(?:CP|Cm|Cmnd|Cmd|HC|HL|SI)(?:\s+Paper)?\s?\d+|"
-    r"\b(?:19|20)\d{2}\s+(?:government\s+)?(?:response|report|review|white paper|green paper|prospectus|guidance)\b|"
+    r"\b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?(?:response|report|review|white paper|green paper|prospectus|guidance)\b|"
+    r"\b(?i:section|paragraph|clause|schedule|regulation|article)\s+\d+[A-Z]?\b|"
     rf"\b(?!(?:{MONTHS})\b)"
     r"[A-Z][a-z]+\s+\d{1,4}\b")
 

@@ -10,6 +10,8 @@ from assistant.abstention import about_another_nation, figures_missing, named_th
     ("Under the Outer Space Act 1986, who licenses launches?", "The regulator licenses launches.", False),
     ("Per the 2013 government response, when is data released?", "Data is released by the end of 2015.", False),
     ("What share of the 1.25% rise do higher earners pay?", "They pay 70 per cent of the 1.25 per cent rise.", False),
+    ("What fine does the 2013 PSI response give for the section 55 offence?", "A fine of up to £5000.", False),
+    ("What fine was set in 2013 for the offence?", "A fine of up to £5000.", True),
 ])
 def test_a_figure_the_question_asks_about_must_be_in_the_passage(question, text, missing):
     assert figures_missing(question, {None}, text, {}) is missing
