@@ -34,7 +34,9 @@ _EXPECTS = (
                         r"compan(?:y|ies)|firms?|councils?|authority|authorities|institutions?)\b", re.I)),
     ("money", re.compile(r"\bhow much\b.*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
-                         r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b", re.I)),
+                         r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b|"
+                         # "what will the new upper capital limit be", "what is the cap on care costs"
+                         r"\bwhat (?:is|was|are|were|will|would)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:capital limit|cap|fine|levy|charge)s?\b", re.I)),
     ("number", re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:number|percentage|proportion|share)\b|"
                           # "what is the maximum size of ...?" asks for a figure
                           r"\bwhat (?:is|was|are|were|will be|would be) the (?:\w+ ){0,2}?(?:maximum|minimum|size|length|(?:upper |lower |word )?limit)\b", re.I)),

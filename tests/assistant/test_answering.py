@@ -41,6 +41,8 @@ from assistant.question import read_question
     ("What is the maximum permitted size of a freeport's Outer Boundary?", "number"),
     ("What is the word limit for question 2.2?", "number"),
     ("What is the codename of the 2025 exercise?", "name"),
+    ("What will the new upper capital limit for means-tested support be?", "money"),
+    ("What is the cap on care costs?", "money"),
 ])
 
 
