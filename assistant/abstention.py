@@ -49,6 +49,13 @@ _NATION_ACTOR = re.compile(
     r"(?:Government|Ministers?|Parliament|Executive)(?:['’]s)?\b", re.I)
 
 
+def _devolved_actors(question: str) -> set[str]:
+    """A question about what the Scottish Government did is about Scotland: the devolved
+    governments act for their nation ("the UK Government" acts for all four)."""
+    actors = " ".join(m.group(0) for m in _NATION_ACTOR.finditer(question) if not re.match(r"UK|British", m.group(0), re.I))
+    return {name for name, pattern in _NATIONS.items() if pattern.search(actors)}
+
+
 def _nations(text: str) -> set[str]:
     text = _NATION_ACTOR.sub(" ", text)
     return {name for name, pattern in _NATIONS.items() if pattern.search(text)}
@@ -62,7 +69,7 @@ def about_another_nation(question: str, sentence: str, heading: str = "") -> boo
     sentence names none and its heading (the document's title, the section path) names
     others but not it: CP 673 on "the planning system in England" sets out no fees for
     Wales. (The chunk's other sentences are not read: one chunk may cover two nations.)"""
-    asked, said = _nations(question), _nations(sentence)
+    asked, said = _nations(question) | _devolved_actors(question), _nations(sentence)
     if asked and not said and NATION_IN_PASSAGE:
         said = _nations(heading) - {"uk"}  # a UK-wide document covers every nation
     return bool(asked and said and not asked & said)

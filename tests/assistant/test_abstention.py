@@ -57,3 +57,14 @@ def test_a_sum_asked_about_a_named_thing_needs_a_passage_naming_it(question, pas
     from assistant.question import read_question
 
     assert named_thing_missing(question, read_question(question).expects, passage) is missing
+
+
+@pytest.mark.parametrize("question, other", [
+    ("What funding has the Scottish Government committed to cohesion teams?", True),
+    ("What funding has the Welsh Government committed to cohesion teams?", False),
+    # the UK Government acts for all four nations
+    ("What funding has the UK Government committed to cohesion teams?", False),
+])
+def test_a_devolved_government_in_the_question_is_its_nation(question, other):
+    heading = "Co-operation over Conflict: Wales must Act — Welsh Government response"
+    assert about_another_nation(question, "We have reviewed the funding for the teams.", heading) is other
