@@ -21,6 +21,7 @@ _FINANCIAL = re.compile(r"\bfinancial\s+implications?\b|\bcost\b", re.I)
 _GENERIC = {"government", "response", "report", "committee", "house", "lords", "commons", "select", "the", "and", "for",
             "with", "from", "this", "that", "recommendations", "recommendation", "review", "department"}
 MAX_LISTED = 6
+PREMISE_CHECK = True  # issue 4 lever: "why did they reject N?" where N was accepted is not answered
 
 
 class RecordsAnswer(NamedTuple):
@@ -51,7 +52,7 @@ def answer_from_records(question: str, records: list[Record], store: StoredIndex
         if found and not found[0].startswith("P"):
             due = _due_by(found[0].split("/")[-1], records, store)
             return RecordsAnswer(*due) if due else None
-        return _described_verdict(facts, records, store, passages or [])
+        return _described_verdict(question, facts, records, store, passages or [])
     matching = [r for r in records if r.kind == facts.item_kind and r.number == facts.item_number]
     if len({r.doc_id for r in matching}) != 1:
         return None  # ambiguous across responses, or not a record: passages decide
@@ -59,11 +60,11 @@ def answer_from_records(question: str, records: list[Record], store: StoredIndex
         cost = _cost(matching[0], store)
         return RecordsAnswer(*cost) if cost else None
     if facts.asks_verdict:
-        return _verdict(matching[0], store)
+        return _verdict(matching[0], store, question)
     return None
 
 
-def _described_verdict(facts, records: list[Record], store: StoredIndex,  # noqa: ANN001 - QuestionFacts
+def _described_verdict(question: str, facts, records: list[Record], store: StoredIndex,  # noqa: ANN001 - QuestionFacts
                        passages: list[dict]) -> RecordsAnswer | None:
     """'The verdict on the twin-track recommendation': the recommendation the best passages
     are about, when the document states its verdict; anything less is left to passages."""
@@ -72,7 +73,7 @@ def _described_verdict(facts, records: list[Record], store: StoredIndex,  # noqa
         return None
     record = next((r for r in records if (r.doc_id, r.kind, r.number) ==
                    (described.doc_id, described.item_kind, described.item_number)), None)
-    return _verdict(record, store) if record is not None and record.status_basis == "stated" else None
+    return _verdict(record, store, question) if record is not None and record.status_basis == "stated" else None
 
 
 def _named_documents(question: str, records: list[Record]) -> list[Record]:
@@ -113,10 +114,37 @@ def _label(record: Record) -> str:
     return f"{record.kind.capitalize()} {record.number}"
 
 
-def _verdict(record: Record, store: StoredIndex) -> RecordsAnswer | None:
+# "Why did the government reject recommendation 8?" takes the verdict as given; where the
+# response says otherwise, the question has no answer and the reply says why.
+_PRESUMED = re.compile(
+    r"\bwhy (?:did|has|have|had|was|were|is|does|do) (?:the )?(?:[\w’'-]+ ){0,3}?"
+    r"(?P<verdict>reject(?:ed)?|decline[ds]?|refuse[ds]?|turn(?:ed)? down|accept(?:ed)?|agree[ds]?|support(?:ed)?)\b", re.I)
+_REJECTING = ("reject", "declin", "refus", "turn")
+_REJECTED = {"not_accepted"}
+_ACCEPTED = {"accepted", "accepted_in_part", "accepted_in_principle"}
+
+
+def _premise_refused(question: str, record: Record) -> RecordsAnswer | None:
+    """The reply to a question that presumes a verdict the response does not give: no
+    answer, and no citation (an abstention carries none), but the verdict it does give."""
+    presumed = _PRESUMED.search(question)
+    if presumed is None or record.status == "no_response":
+        return None
+    rejecting = presumed["verdict"].lower().startswith(_REJECTING)
+    if record.status in (_REJECTED if rejecting else _ACCEPTED):
+        return None
+    said = f"the response states “{_short(record.status_quote)}”" if record.status_quote else "its verdict is unclear"
+    return RecordsAnswer(f"The documents do not say that {_label(record)} was {'rejected' if rejecting else 'accepted'}: "
+                         f"{said} ({record.doc_title}, page {record.status_evidence.page if record.status_evidence else '?'}).", [])
+
+
+def _verdict(record: Record, store: StoredIndex, question: str = "") -> RecordsAnswer | None:
     cites = _Cites(store)
     if record.status == "no_response":
         return RecordsAnswer(f"The response does not answer {_label(record)}.", [])
+    refused = _premise_refused(question, record) if PREMISE_CHECK else None
+    if refused is not None:
+        return refused
     if not record.status_quote or (record.status == "unclear" and record.status_basis != "stated"):
         return None  # no verdict in the words: let passages show what the reply says
     mark = cites.mark(record.status_evidence, record.doc_title)

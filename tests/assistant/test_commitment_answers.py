@@ -51,3 +51,11 @@ def test_a_verdict_goes_on_with_what_the_response_says(bundled):
     assert "Expert Group on Social Cohesion has been established" in reply.quote
     assert reply.section.endswith("Response") and reply.quote != verdict.quote
     assert len(answer.answer.split()) <= 60
+
+
+def test_a_question_presuming_a_verdict_the_response_does_not_give_is_not_answered(bundled):
+    answer = bundled.ask("Why did the Welsh Government reject the committee's recommendation on a Community Right to Buy?")
+    assert answer.abstained and not answer.citations
+    assert "do not say that Recommendation 2 was rejected" in answer.answer and "Accept" in answer.answer
+    # the verdict it does give is answered as before
+    assert bundled.ask("Why did the Welsh Government accept recommendation 2?").answer.startswith("Recommendation 2: accepted")
