@@ -101,5 +101,11 @@ def named_thing_missing(question: str, expects: str | None, passage: str) -> boo
     """A sum asked about a named thing, from a passage that never names it."""
     if expects not in NAMED_THING_KINDS:
         return False
-    folded = passage.casefold()
-    return any(name.casefold() not in folded for name in _things_named(question))
+    folded = _unquoted(passage)
+    return any(_unquoted(name) not in folded for name in _things_named(question))
+
+
+def _unquoted(text: str) -> str:
+    """Casefolded, quotation marks and apostrophes dropped: "'Big Data' Research
+    Councils" is written "‘Big Data’ Research Councils"."""
+    return re.sub(r"\s+", " ", re.sub(r"[‘’'\"“”]", "", text.casefold()))

@@ -48,6 +48,9 @@ def test_a_sentence_naming_no_nation_takes_its_headings(heading, other):
      "A Space Skills Taskforce should be funded with £2 million a year.", False),
     ("What is the contract value of the UK's Active Debris Removal mission?",
      "The Active Debris Removal mission tender is worth £75.6 million.", False),
+    # quotation marks are the writer's, not the name's
+    ("How much does the 'Big Data' Research Councils project set aside for the network?",
+     "A ‘Big Data’ Research Councils project includes £34 million for the network.", False),
     # names made of institution words name nothing in particular
     ("How much does the Lords Committee say the sector earns?", "The sector had an income of £18.6 billion.", False),
     # only sums are checked: a count's or a date's subject is often written otherwise
