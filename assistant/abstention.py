@@ -109,3 +109,26 @@ def _unquoted(text: str) -> str:
     """Casefolded, quotation marks and apostrophes dropped: "'Big Data' Research
     Councils" is written "‘Big Data’ Research Councils"."""
     return re.sub(r"\s+", " ", re.sub(r"[‘’'\"“”]", "", text.casefold()))
+
+
+# "Which port won the competition?", "Which company was contracted to build it?": the
+# answer is a choice made, and the sentence that gives it says so ("won", "was
+# selected", "awarded the contract"); one that only describes the competition does not.
+CHOICE_CHECK = True  # issue 4 lever
+_CHOICE_ASKED = re.compile(
+    r"^\s*(?:which|what|who)\b[^?]*?\b(?P<verb>won|wins|win|selected|chosen|picked|awarded|contracted|shortlisted)\b", re.I)
+_SELECTED = r"\bselect\w*|\bchos\w*|\bchoose\b|\bpick\w*"
+_CHOICE_SAID = {
+    "won": r"\bw[io]n(?:s|ners?|ning)?\b", "wins": r"\bw[io]n(?:s|ners?|ning)?\b", "win": r"\bw[io]n(?:s|ners?|ning)?\b",
+    "selected": _SELECTED, "chosen": _SELECTED, "picked": _SELECTED,
+    "awarded": r"\baward\w*|\bcontract\w*", "contracted": r"\bcontract\w*|\baward\w*", "shortlisted": r"\bshortlist\w*",
+}
+
+
+def choice_not_said(question: str, sentence: str) -> bool:
+    """The question asks which one was chosen, and the sentence says nothing was."""
+    asked = _CHOICE_ASKED.search(question)
+    if asked is None or not CHOICE_CHECK:
+        return False
+    return not re.search(_CHOICE_SAID[asked["verb"].lower()], sentence, re.I)
+

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.abstention import about_another_nation, figures_missing, named_thing_missing
+from assistant.abstention import about_another_nation, choice_not_said, figures_missing, named_thing_missing
 from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answer_type
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
@@ -405,7 +405,8 @@ def compose_answer(
     meta = best.hit.node.metadata
     heading = f"{meta.get('title', '')} {meta.get('section', '')}"
     if (about_another_nation(question, best.text, heading)
-            or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}")):
+            or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}")
+            or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
 
     chosen = [best] if follow is None else [best, follow]

@@ -1,7 +1,7 @@
 """When a found passage does not answer: figures it lacks, another nation."""
 import pytest
 
-from assistant.abstention import about_another_nation, figures_missing, named_thing_missing
+from assistant.abstention import about_another_nation, choice_not_said, figures_missing, named_thing_missing
 
 
 @pytest.mark.parametrize("question, text, missing", [
@@ -71,3 +71,17 @@ def test_a_sum_asked_about_a_named_thing_needs_a_passage_naming_it(question, pas
 def test_a_devolved_government_in_the_question_is_its_nation(question, other):
     heading = "Co-operation over Conflict: Wales must Act — Welsh Government response"
     assert about_another_nation(question, "We have reviewed the funding for the teams.", heading) is other
+
+
+@pytest.mark.parametrize("question, sentence, missing", [
+    ("Which port won the competition to become the Welsh freeport?",
+     "Both governments will have an equal say on the successful Freeport bid.", True),
+    ("Which port won the competition to become the Welsh freeport?", "Anglesey won the competition in 2023.", False),
+    ("Which company was selected to deliver the debris mission?",
+     "The Government looks forward to delivering our Active Debris Removal programme.", True),
+    ("Which company has been contracted to build the network?", "ClearSpace was awarded the contract.", False),
+    # a question that asks no choice is not checked
+    ("Which department is reviewing the regulations?", "The Department for Transport is reviewing them.", False),
+])
+def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, sentence, missing):
+    assert choice_not_said(question, sentence) is missing
