@@ -37,7 +37,8 @@ DAY = re.compile(
     rf"\b(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 # "On what date ...?" asks for a day, where "when ...?" takes "next year" or "in the spring".
-ASKS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b|\bon what\b", re.I)
+# "Up to / until / by what date …?" asks for a limit, which a month gives ("until March 2029").
+ASKS_DAY = re.compile(r"(?<!up to )(?<!until )(?<!\bby )(?<!before )\b(?:what|which) (?:date|day)\b|\bon what\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bmidday\b", re.I)
 # A person's name: an honorific or post-nominal beside capitalised words, or two or three
 # capitalised words none of which is the vocabulary of institutions.

@@ -43,6 +43,7 @@ from assistant.question import read_question
     ("What is the codename of the 2025 exercise?", "name"),
     ("What will the new upper capital limit for means-tested support be?", "money"),
     ("What is the cap on care costs?", "money"),
+    ("In CP 1240, how often does the board set up in response to Recommendation 1 meet?", "date"),
 ])
 
 
@@ -149,6 +150,9 @@ def test_no_plans_is_an_honest_answer_to_when():
     ("date", "On what date will the group publish its final report?",
      "The Group will devise medium- and long-term actions for the next Welsh Government.", False),
     ("date", "On what date did the review come out?", "Stephan published his report on 15th May 2013.", True),
+    # "up to what date" asks for a limit, which a month gives
+    ("date", "Up to what date will the programme now be funded?", "An extension of funding until March 2029 was agreed.", True),
+    ("date", "How often does the board meet?", "The board meets monthly.", True),
     ("date", "When will the projects be evaluated?", "They will be evaluated in the next Senedd term.", True),
     ("date", "On what date did the Bill receive Royal Assent?", "Since June 2021, the Government has done further work.", False),
     # a month keeps its capital: "may differ" is no date
