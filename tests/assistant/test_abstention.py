@@ -53,10 +53,14 @@ def test_a_sentence_naming_no_nation_takes_its_headings(heading, other):
      "A ‘Big Data’ Research Councils project includes £34 million for the network.", False),
     # names made of institution words name nothing in particular
     ("How much does the Lords Committee say the sector earns?", "The sector had an income of £18.6 billion.", False),
-    # only sums are checked: a count's or a date's subject is often written otherwise
-    ("How many staff work on the Space Skills Taskforce?", "It has 12 staff.", False),
+    ("On what date did the committee visit Goonhilly Earth Station?", "The committee was appointed on 30 January 2025.", True),
+    # word by word: a name may be written with more words between
+    ("When did the Housing and Communities Committee publish its report?",
+     "The Levelling Up, Housing and Communities Select Committee published on 10 June 2021.", False),
+    # a question of another kind is not checked
+    ("Who chairs the Space Skills Taskforce?", "It is chaired by the Minister.", False),
 ])
-def test_a_sum_asked_about_a_named_thing_needs_a_passage_naming_it(question, passage, missing):
+def test_a_figure_asked_about_a_named_thing_needs_a_passage_naming_it(question, passage, missing):
     from assistant.question import read_question
 
     assert named_thing_missing(question, read_question(question).expects, passage) is missing
