@@ -1,6 +1,8 @@
 """When the evidence found does not answer the question: a figure the question asks
-about that the passage never mentions, or a passage about another nation than the one
-the question names. Pure functions over text."""
+about that the passage never mentions, a passage about another nation than the one the
+question names, a sum or date from a passage that never names the thing asked about, or
+a choice asked about ("which port won?") that the sentence never says was made. Pure
+functions over text."""
 from __future__ import annotations
 
 import re
