@@ -139,3 +139,19 @@ def choice_not_said(question: str, sentence: str) -> bool:
         return False
     return not re.search(_CHOICE_SAID[asked["verb"].lower()], sentence, re.I)
 
+
+
+PREMISE_DENIED = True  # issue 4 lever
+# "Why did the government agree to a national review of the Green Belt?", "When will the
+# review the government agreed to be completed?" take an agreement as given; a reply that
+# has "no plans" for it says the premise is false.
+_PRESUMES_AGREEMENT = re.compile(
+    r"\bwhy (?:did|has|have|does|do|is|was) (?:the )?(?:[\w’'-]+ ){0,3}?(?:agree|decide|commit|plan|choose|promise)\w*\b|"
+    r"\bthat the (?:[\w’'-]+ ){0,2}?(?:government|ministers?|department) (?:has |have )?(?:agreed|committed|decided|promised|planned)\b", re.I)
+_NO_PLANS = re.compile(r"\bno (?:current |immediate |further )?plans?\b|\bnot (?:currently )?plan(?:ning)? to\b|"
+                       r"\bnot (?:currently )?(?:have|hold) any plans?\b|\bdoes not (?:intend|propose)\b|\bwill not\b", re.I)
+
+
+def premise_denied(question: str, sentence: str) -> bool:
+    """The question takes an agreement or a plan as given, and the sentence says there is none."""
+    return bool(PREMISE_DENIED and _PRESUMES_AGREEMENT.search(question) and _NO_PLANS.search(sentence))

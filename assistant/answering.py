@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.abstention import about_another_nation, choice_not_said, figures_missing, named_thing_missing
+from assistant.abstention import about_another_nation, choice_not_said, figures_missing, named_thing_missing, premise_denied
 from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answer_type
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
@@ -408,6 +408,11 @@ def compose_answer(
             or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}")
             or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
+    if premise_denied(question, best.text):
+        # No answer, and no citation (an abstention carries none), but the words that deny it
+        page = page_at(meta, best.start)
+        return (f"The documents do not say that: “{_trim(best.text.strip(), max_words - 20)}” "
+                f"({meta.get('title', '')}, page {page}).", [], True)
 
     chosen = [best] if follow is None else [best, follow]
     verdict = _verdict_line(facts, ranked) if follow is None else None

@@ -1,7 +1,7 @@
 """When a found passage does not answer: figures it lacks, another nation."""
 import pytest
 
-from assistant.abstention import about_another_nation, choice_not_said, figures_missing, named_thing_missing
+from assistant.abstention import about_another_nation, choice_not_said, figures_missing, named_thing_missing, premise_denied
 
 
 @pytest.mark.parametrize("question, text, missing", [
@@ -89,3 +89,17 @@ def test_a_devolved_government_in_the_question_is_its_nation(question, other):
 ])
 def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, sentence, missing):
     assert choice_not_said(question, sentence) is missing
+
+
+@pytest.mark.parametrize("question, sentence, denied", [
+    ("Why did the government agree to a national review of the Green Belt?",
+     "The Government has no plans for a national review of the Green Belt.", True),
+    ("When will the Green Belt review that the government agreed to be completed?",
+     "The Government has no plans for a national review of the Green Belt.", True),
+    # a question that takes nothing as given is answered by the same sentence
+    ("When will the national review of the Green Belt be completed?",
+     "The Government has no plans for a national review of the Green Belt.", False),
+    ("Why did the government agree to the review?", "The review will report in 2025.", False),
+])
+def test_a_premise_the_sentence_denies(question, sentence, denied):
+    assert premise_denied(question, sentence) is denied

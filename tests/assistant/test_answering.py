@@ -319,3 +319,15 @@ def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
     # The committee made four recommendations.
     assert bundled.ask("What was the Welsh Government's response to recommendation 5 of the 'Co-operation over conflict: Wales must Act' report?").abstained
     assert not bundled.ask("What was the Welsh Government's response to recommendation 4?").abstained
+
+
+def test_a_denied_premise_is_not_answered_but_the_denial_is_shown(small_corpus):
+    assistant = small_corpus({"green-belt.txt": (
+        "Green Belt\n\n"
+        "59. The Government has no plans for a national review of the Green Belt. The Government remains "
+        "committed to protecting and enhancing the Green Belt.\n"
+    )})
+    answer = assistant.ask("Why did the government agree to carry out a national review of the Green Belt?")
+    assert answer.abstained and not answer.citations
+    assert "no plans for a national review" in answer.answer and "page" in answer.answer
+    assert not assistant.ask("When will the national review of the Green Belt be completed?").abstained
