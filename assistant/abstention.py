@@ -81,7 +81,10 @@ def about_another_nation(question: str, sentence: str, heading: str = "") -> boo
 # in a passage that never names the Taskforce, nor "When did the committee visit Goonhilly
 # Earth Station?" by a date in a passage that never names Goonhilly.
 NAMED_THING_KINDS = {"money", "number", "date"}
-_LEADING = {"after", "given", "once", "since", "before", "under", "following", "alongside", "within", "during"}
+# Words a question's capitalised run may start with that are not part of the name, and
+# words that name nothing in particular.
+_LEADING = {"after", "given", "once", "since", "before", "under", "following", "alongside", "within", "during", "the", "uk"}
+_GENERIC = INSTITUTION_WORDS | {"gdp", "uk"}
 
 
 def _things_named(question: str) -> list[str]:
@@ -93,9 +96,9 @@ def _things_named(question: str) -> list[str]:
         words = phrase.split()
         owner = max((i for i, w in enumerate(words[:-1]) if re.search(r"[’']s$", w)), default=-1)
         words = words[owner + 1:]  # "NATO's STARLIFT": the owner is named apart
-        while words and words[0].lower() in _LEADING | {"the", "uk"}:
+        while words and words[0].lower() in _LEADING:
             words = words[1:]
-        if len(words) >= 2 and not all(w.lower() in INSTITUTION_WORDS | {"gdp", "uk"} for w in words):
+        if len(words) >= 2 and not all(w.lower() in _GENERIC for w in words):
             names.append(" ".join(words))
     return names
 
