@@ -158,3 +158,39 @@ _NO_PLANS = re.compile(r"\bno (?:current |immediate |further )?plans?\b|\bnot (?
 def premise_denied(question: str, sentence: str) -> bool:
     """The question takes an agreement or a plan as given, and the sentence says there is none."""
     return bool(PREMISE_DENIED and _PRESUMES_AGREEMENT.search(question) and _NO_PLANS.search(sentence))
+
+
+PREMISE_CONTRADICTED = True  # issue 4 lever
+# "Why did she recommend keeping the lead department model?" where the report says
+# abolish it; "Why did the report conclude the UK was well prepared?" where it says ill
+# prepared. A why-question asserts what it asks the reason for: a cited sentence that
+# says the opposite (and not the thing itself) shows the premise false. Pairs read both ways.
+_OPPOSITES = [
+    (r"\b(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",
+     r"\b(?:abolish\w*|scrap(?:s|ped|ping)?|remov(?:e|es|ed|ing))\b"),
+    (r"\bwell[- ]prepared\b", r"\b(?:ill[- ]prepared|unprepared|not (?:well[- ])?prepared)\b"),
+    (r"\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?)\b",
+     r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|introduc(?:e|es|ed|ing)|accept(?:s|ed)?|agree(?:s|d)?)\b"),
+    (r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing))\b", r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\b"),
+]
+_WHY = re.compile(r"^\s*why\b", re.I)
+# "DHSC, rather than the Cabinet Office, should lead": a sentence naming the one set aside, not the one chosen
+_RATHER_THAN = re.compile(r"\b(?:the\s+)?(?P<chosen>[A-Z][\w’'-]*(?:\s+(?:and|of|for|the|[A-Z][\w’'-]*))*?),?\s+rather than\s+"
+                          r"(?:the\s+)?(?P<aside>[A-Z][\w’'-]*(?:\s+(?:and|of|for|the|[A-Z][\w’'-]*))*)")
+
+
+def premise_contradicted(question: str, sentence: str) -> bool:
+    """A why-question whose premise the sentence contradicts."""
+    if not (PREMISE_CONTRADICTED and _WHY.match(question)):
+        return False
+    for one, other in _OPPOSITES:
+        for asked, said in ((one, other), (other, one)):
+            if re.search(asked, question, re.I) and re.search(said, sentence, re.I) and not re.search(asked, sentence, re.I):
+                return True
+    contrast = _RATHER_THAN.search(question)
+    if contrast:
+        text = _unquoted(sentence)
+        named = [all(w in text for w in re.findall(r"\w+", _unquoted(contrast[g])) if w not in {"and", "of", "for", "the"})
+                 for g in ("chosen", "aside")]
+        return named == [False, True]
+    return False

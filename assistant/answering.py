@@ -7,7 +7,14 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.abstention import about_another_nation, choice_not_said, figures_missing, named_thing_missing, premise_denied
+from assistant.abstention import (
+    about_another_nation,
+    choice_not_said,
+    figures_missing,
+    named_thing_missing,
+    premise_contradicted,
+    premise_denied,
+)
 from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answer_type
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
@@ -376,6 +383,14 @@ def reranked(hits: list[Hit], best: dict[int, float]) -> list[Hit]:
     return sorted(hits, key=lambda h: (h.row not in best, -best.get(h.row, 0.0), order[id(h)]))
 
 
+def _premise_false(denial: Candidate, max_words: int) -> tuple[str, list[Citation], bool]:
+    """No answer, and no citation (an abstention carries none), but the words that deny
+    the question's premise, with their page."""
+    meta = denial.hit.node.metadata
+    return (f"The documents do not say that: “{_trim(denial.text.strip(), max_words - 20)}” "
+            f"({meta.get('title', '')}, page {page_at(meta, denial.start)}).", [], True)
+
+
 def compose_answer(
     scored: ScoredSentences,
     hits: list[Hit],
@@ -409,10 +424,7 @@ def compose_answer(
             or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
     if premise_denied(question, best.text):
-        # No answer, and no citation (an abstention carries none), but the words that deny it
-        page = page_at(meta, best.start)
-        return (f"The documents do not say that: “{_trim(best.text.strip(), max_words - 20)}” "
-                f"({meta.get('title', '')}, page {page}).", [], True)
+        return _premise_false(best, max_words)
 
     chosen = [best] if follow is None else [best, follow]
     verdict = _verdict_line(facts, ranked) if follow is None else None
@@ -435,6 +447,9 @@ def compose_answer(
             continue
         chosen.append(c)
         words += extra
+    denial = next((c for c in chosen if premise_contradicted(question, c.text)), None)
+    if denial is not None:
+        return _premise_false(denial, max_words)
     # The answer leads (after a verdict line, if any); supporting sentences follow in
     # document order, so "It met in May" never comes before what "it" is.
     lead = chosen[:2] if (verdict is not None and chosen[0] is verdict) or follow is not None else chosen[:1]

@@ -1,7 +1,14 @@
 """When a found passage does not answer: figures it lacks, another nation."""
 import pytest
 
-from assistant.abstention import about_another_nation, choice_not_said, figures_missing, named_thing_missing, premise_denied
+from assistant.abstention import (
+    about_another_nation,
+    choice_not_said,
+    figures_missing,
+    named_thing_missing,
+    premise_contradicted,
+    premise_denied,
+)
 
 
 @pytest.mark.parametrize("question, text, missing", [
@@ -103,3 +110,25 @@ def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, s
 ])
 def test_a_premise_the_sentence_denies(question, sentence, denied):
     assert premise_denied(question, sentence) is denied
+
+
+@pytest.mark.parametrize("question, sentence, contradicted", [
+    ("Why did the report conclude that the UK was well prepared for a pandemic?",
+     "This Report concludes that, in reality, the UK was ill prepared for dealing with a catastrophic emergency.", True),
+    ("Why did Baroness Hallett recommend keeping the lead government department model?",
+     "• abolish the lead government department model for whole-system civil emergency preparedness;", True),
+    ("Why did the government reject the idea of a lifetime cap on care costs?",
+     "From October 2023, the government will introduce a new £86,000 cap on personal care costs.", True),
+    ("Why did the report recommend that the Department of Health and Social Care, rather than the Cabinet Office, "
+     "should lead?", "● require the Cabinet Office to lead on preparing for whole-system civil emergencies", True),
+    # the premise holds: the sentence gives the reason, or says the same thing
+    ("Why were the satellites manufactured in France rather than the UK?",
+     "The decision to manufacture the satellites in France, as opposed to the UK, was made to secure credit.", False),
+    ("Why did the government decide to keep the right to be heard?",
+     "We will retain the right to be heard as an important part of the examination.", False),
+    ("Why did the government accept the idea of a cap?", "The government will introduce a new cap.", False),
+    # only a why-question asserts what it asks about
+    ("Did the report conclude that the UK was well prepared?", "The UK was ill prepared.", False),
+])
+def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentence, contradicted):
+    assert premise_contradicted(question, sentence) is contradicted

@@ -331,3 +331,15 @@ def test_a_denied_premise_is_not_answered_but_the_denial_is_shown(small_corpus):
     assert answer.abstained and not answer.citations
     assert "no plans for a national review" in answer.answer and "page" in answer.answer
     assert not assistant.ask("When will the national review of the Green Belt be completed?").abstained
+
+
+def test_a_contradicted_premise_is_not_answered_but_the_contradiction_is_shown(small_corpus):
+    assistant = small_corpus({"inquiry.txt": (
+        "Executive summary\n\n"
+        "In 2019, it was widely believed that the UK was properly prepared to respond to a pandemic. This Report "
+        "concludes that, in reality, the UK was ill prepared for dealing with a catastrophic emergency.\n"
+    )})
+    answer = assistant.ask("Why did the report conclude that the UK was well prepared for a pandemic?")
+    assert answer.abstained and not answer.citations
+    assert "ill prepared" in answer.answer and "page" in answer.answer
+    assert "ill prepared" in assistant.ask("Was the UK well prepared for a pandemic, according to the report?").answer
