@@ -321,25 +321,21 @@ def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
     assert not bundled.ask("What was the Welsh Government's response to recommendation 4?").abstained
 
 
-def test_a_denied_premise_is_not_answered_but_the_denial_is_shown(small_corpus):
-    assistant = small_corpus({"green-belt.txt": (
-        "Green Belt\n\n"
-        "59. The Government has no plans for a national review of the Green Belt. The Government remains "
-        "committed to protecting and enhancing the Green Belt.\n"
-    )})
-    answer = assistant.ask("Why did the government agree to carry out a national review of the Green Belt?")
+@pytest.mark.parametrize("text, question, shown, plain", [
+    ("Green Belt\n\n59. The Government has no plans for a national review of the Green Belt. The Government remains "
+     "committed to protecting and enhancing the Green Belt.\n",
+     "Why did the government agree to carry out a national review of the Green Belt?", "no plans for a national review",
+     "When will the national review of the Green Belt be completed?"),
+    ("Executive summary\n\nIn 2019, it was widely believed that the UK was properly prepared to respond to a pandemic. "
+     "This Report concludes that, in reality, the UK was ill prepared for dealing with a catastrophic emergency.\n",
+     "Why did the report conclude that the UK was well prepared for a pandemic?", "ill prepared",
+     "Was the UK well prepared for a pandemic, according to the report?"),
+])
+def test_a_denied_or_contradicted_premise_is_not_answered_but_the_denial_is_shown(small_corpus, text, question, shown,
+                                                                                  plain):
+    assistant = small_corpus({"document.txt": text})
+    answer = assistant.ask(question)
     assert answer.abstained and not answer.citations
-    assert "no plans for a national review" in answer.answer and "page" in answer.answer
-    assert not assistant.ask("When will the national review of the Green Belt be completed?").abstained
-
-
-def test_a_contradicted_premise_is_not_answered_but_the_contradiction_is_shown(small_corpus):
-    assistant = small_corpus({"inquiry.txt": (
-        "Executive summary\n\n"
-        "In 2019, it was widely believed that the UK was properly prepared to respond to a pandemic. This Report "
-        "concludes that, in reality, the UK was ill prepared for dealing with a catastrophic emergency.\n"
-    )})
-    answer = assistant.ask("Why did the report conclude that the UK was well prepared for a pandemic?")
-    assert answer.abstained and not answer.citations
-    assert "ill prepared" in answer.answer and "page" in answer.answer
-    assert "ill prepared" in assistant.ask("Was the UK well prepared for a pandemic, according to the report?").answer
+    assert shown in answer.answer and "page" in answer.answer
+    # the same words answer a question that takes nothing as given
+    assert shown in assistant.ask(plain).answer and not assistant.ask(plain).abstained
