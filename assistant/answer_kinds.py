@@ -10,6 +10,8 @@ from assistant.question import named_phrases
 # Kinds a sentence can be checked for; a question of such a kind whose best sentence holds
 # none is not answered there.
 STRICT_KINDS = {"money", "number", "date", "time", "name", "role"}
+OPENING_NAME = True  # issue 4 lever
+NAMED_POST = True  # issue 4 lever
 
 # Issue 4 levers, each measured on its own: "how many X" needs a count of X, "what share"
 # a share, "what hourly wage" a sum per hour.
@@ -64,11 +66,15 @@ INSTITUTION_WORDS = {
 }
 
 
+# "Heather Savory was appointed the Chair": a name may open its sentence when the person acts
+_ACTS = re.compile(r"\s+(?:was|is|has|had|will|chairs|chaired|leads|led|became|becomes)\b")
+
+
 def names_a_person(sentence: str) -> bool:
     if _HONORIFIC.search(sentence):
         return True
     for match in _CAPITALISED_RUN.finditer(sentence):
-        if match.start() == 0:
+        if match.start() == 0 and not (OPENING_NAME and _ACTS.match(sentence, match.end())):
             continue  # a capital at the start of a sentence says nothing
         if not any(w.strip("’'").lower() in INSTITUTION_WORDS for w in match.group(1).split()):
             return True
@@ -230,6 +236,13 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
     if expects == "role":  # "chaired by the Chancellor", "Heather Savory was appointed the Chair"
         post = re.search(r"(?:^|[,;:])\s*who (chair|head|clerk|lead|led)", question, re.I)
         word = {"led": "lead|led"}.get(post.group(1).lower(), post.group(1)) if post else ""
-        return bool(_HONORIFIC.search(sentence) or (word and re.search(rf"\b(?:{word})", sentence, re.I)))
+        if _HONORIFIC.search(sentence):
+            return True
+        if not (word and re.search(rf"\b(?:{word})", sentence, re.I)):
+            return False
+        # "an independently chaired group" names no one: the post word with a name, or
+        # "chaired by the Chancellor"
+        return not NAMED_POST or names_a_person(sentence) or bool(
+            re.search(rf"\b(?:{word})\w*\s+by\s+(?:the\s+)?(?-i:[A-Z])", sentence, re.I))
     return True
 

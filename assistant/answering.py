@@ -141,6 +141,7 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
 # that best matches the question and well behind it on everything but that kind, is about
 # something else: "published on 10 June 2021" for when a Bill received Royal Assent.
 OFF_SUBJECT_GAP = 0.085
+PERSON_CONTINUED = True  # issue 4 lever
 
 
 def _off_subject(answer: Candidate, ranked: list[Candidate]) -> bool:
@@ -405,7 +406,7 @@ def compose_answer(
         return ABSTAIN_ANSWER, [], True
     best, follow = ranked[0], None
     named = {facts.item_number, facts.paragraph}
-    if best.score < abstain_below or figures_missing(question, named, best.hit.node.text, best.hit.node.metadata):
+    if best.score < abstain_below:
         return ABSTAIN_ANSWER, [], True
     if facts.expects in STRICT_KINDS and not has_answer_type(facts.expects, best.text, question):
         # Asked for a sum, a count or a date: what the best sentence's passage goes on to
@@ -414,6 +415,14 @@ def compose_answer(
         follow = _typed_continuation(best, ranked, facts, question)
         if follow is None:
             return ABSTAIN_ANSWER, [], True
+    elif PERSON_CONTINUED and facts.expects == "person" and not has_answer_type(facts.expects, best.text, question):
+        # "… we created the Open Data User Group, an independently chaired group." names
+        # no one; "Heather Savory was appointed the Chair …" may come next
+        follow = _typed_continuation(best, ranked, facts, question)
+    # a figure the question names may be in the passage the answer runs on into
+    passage = best.hit.node.text if follow is None or follow.hit is best.hit else f"{best.hit.node.text} {follow.hit.node.text}"
+    if figures_missing(question, named, passage, best.hit.node.metadata):
+        return ABSTAIN_ANSWER, [], True
 
     if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked):
         return ABSTAIN_ANSWER, [], True

@@ -125,6 +125,15 @@ def test_no_plans_is_an_honest_answer_to_when():
      "The Board is a Director-level meeting, chaired by the Cabinet Office Head of Resilience.", True),
     ("role", "Who chairs the Advisory Group?",
      "The Advisory Group was established in response to the Independent Commission on the Constitutional Future of Wales.", False),
+    # the post word alone names no one
+    ("role", "Who chairs the Open Data User Group?",
+     "We created the Open Data User Group, an independently chaired group of open data users.", False),
+    ("role", "Who chairs the Open Data User Group?", "Heather Savory was appointed the Chair in May 2012.", True),
+    ("role", "Who chairs the committee?", "The committee is chaired by a minister.", False),
+    ("role", "Who chairs the committee?", "The committee is chaired by the Chancellor of the Duchy of Lancaster.", True),
+    # a name may open its sentence when the person acts
+    ("person", "Who was appointed to chair the group?", "Heather Savory was appointed the Chair in May 2012.", True),
+    ("person", "Who was appointed to chair the group?", "Public Health England was abolished in 2021.", False),
     # a body's name may be made of institution words; the question's own names are not an answer
     ("body", "Which department is reviewing the Space Industry Regulations?",
      "The Department for Transport is conducting a review of the Space Industry Regulations.", True),
@@ -339,3 +348,4 @@ def test_a_denied_or_contradicted_premise_is_not_answered_but_the_denial_is_show
     assert shown in answer.answer and "page" in answer.answer
     # the same words answer a question that takes nothing as given
     assert shown in assistant.ask(plain).answer and not assistant.ask(plain).abstained
+
