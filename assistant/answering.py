@@ -142,13 +142,17 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
 # something else: "published on 10 June 2021" for when a Bill received Royal Assent.
 OFF_SUBJECT_GAP = 0.085
 PERSON_CONTINUED = True  # issue 4 lever
+POINTERS_ASIDE = True  # issue 4 lever
+_POINTER = re.compile(r"\b(?:below|as follows)\W*$", re.I)
 
 
 def _off_subject(answer: Candidate, ranked: list[Candidate]) -> bool:
     def untyped(c: Candidate) -> float:
         return c.score - c.kind_boost
 
-    top = max(ranked, key=untyped)
+    # "The tax relief deadlines are outlined for each relief below." says where the
+    # subject is, not what: it does not make the passage it points to another subject
+    top = max((c for c in ranked if not (POINTERS_ASIDE and _POINTER.search(c.text))), key=untyped, default=answer)
     if top.hit is answer.hit or untyped(top) - untyped(answer) <= OFF_SUBJECT_GAP:
         return False
     here, there = answer.hit.node.metadata, top.hit.node.metadata
@@ -449,8 +453,8 @@ def compose_answer(
             break
         if any(c.text == o.text for o in chosen):
             continue  # the same sentence again, from an overlapping chunk
-        if c.text.rstrip().endswith(":"):
-            continue  # a list's lead-in says nothing without its list
+        if c.text.rstrip().endswith(":") or (POINTERS_ASIDE and _POINTER.search(c.text)):
+            continue  # a list's lead-in says nothing without its list, nor "… outlined below" without it
         extra = len(c.quote(max_words, _shown(chosen)).split())
         if words + extra > max_words:
             continue

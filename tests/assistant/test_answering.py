@@ -349,3 +349,15 @@ def test_a_denied_or_contradicted_premise_is_not_answered_but_the_denial_is_show
     # the same words answer a question that takes nothing as given
     assert shown in assistant.ask(plain).answer and not assistant.ask(plain).abstained
 
+
+
+def test_a_sentence_that_points_below_is_not_quoted_as_support(small_corpus):
+    assistant = small_corpus({"prospectus.txt": (
+        "Tax reliefs\n\nThe Welsh Freeport tax relief deadlines are outlined for each relief below.\n\n"
+        "Land Transaction Tax relief\n\nRelief from Land Transaction Tax will be available to businesses buying land in "
+        "a tax site.\n\n"
+        "Non-domestic rates relief\n\nBusinesses in a tax site will pay no non-domestic rates for five years. "
+        "Applications for relief must be received by 31 March 2028.\n"
+    )})
+    answer = assistant.ask("What is the deadline for applying for non-domestic rates relief in a Welsh freeport tax site?")
+    assert "31 March 2028" in answer.answer and "below" not in answer.answer
