@@ -17,6 +17,8 @@ _REFERENCE_NUMBER = re.compile(
     r"\b(?:CP|Cm|Cmnd|Cmd|HC|HL|SI)(?:\s+Paper)?\s?\d+|"
     r"\b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?(?:response|report|review|white paper|green paper|prospectus|guidance)\b|"
     r"\b(?i:section|paragraph|clause|schedule|regulation|article)\s+\d+[A-Z]?\b|"
+    # a name with a number in it: "Covid-19", "SARS-CoV-2"
+    r"\b[A-Za-z]+(?:-[A-Za-z]+)*-\d+\b|"
     rf"\b(?!(?:{MONTHS})\b)"
     r"[A-Z][a-z]+\s+\d{1,4}\b")
 

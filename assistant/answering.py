@@ -143,10 +143,12 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
 OFF_SUBJECT_GAP = 0.085
 PERSON_CONTINUED = True  # issue 4 lever
 POINTERS_ASIDE = True  # issue 4 lever
+SUBJECT_RUNS_ON = True  # issue 4 lever
 _POINTER = re.compile(r"\b(?:below|as follows)\W*$", re.I)
 
 
-def _off_subject(answer: Candidate, ranked: list[Candidate]) -> bool:
+def _subject_elsewhere(answer: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """The sentence on the question's subject, when the answer is off it."""
     def untyped(c: Candidate) -> float:
         return c.score - c.kind_boost
 
@@ -154,11 +156,13 @@ def _off_subject(answer: Candidate, ranked: list[Candidate]) -> bool:
     # subject is, not what: it does not make the passage it points to another subject
     top = max((c for c in ranked if not (POINTERS_ASIDE and _POINTER.search(c.text))), key=untyped, default=answer)
     if top.hit is answer.hit or untyped(top) - untyped(answer) <= OFF_SUBJECT_GAP:
-        return False
+        return None
     here, there = answer.hit.node.metadata, top.hit.node.metadata
     # one recommendation's text, response and financial implications are one subject
-    return not (here.get("recommendation") and (here.get("doc_id"), here.get("recommendation"))
-                == (there.get("doc_id"), there.get("recommendation")))
+    if here.get("recommendation") and (here.get("doc_id"), here.get("recommendation")) == (
+            there.get("doc_id"), there.get("recommendation")):
+        return None
+    return top
 
 
 def _shown(chosen: list[Candidate]) -> frozenset:
@@ -423,13 +427,20 @@ def compose_answer(
         # "… we created the Open Data User Group, an independently chaired group." names
         # no one; "Heather Savory was appointed the Chair …" may come next
         follow = _typed_continuation(best, ranked, facts, question)
+    subject = _subject_elsewhere(best, ranked) if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS else None
+    if subject is not None:
+        # The answer is about something else; the subject's own passage may go on to hold
+        # one ("The Inquiry held a public consultation … In total, more than 20,000
+        # responses were received.")
+        follow = _typed_continuation(subject, ranked, facts, question) if SUBJECT_RUNS_ON else None
+        if follow is None:
+            return ABSTAIN_ANSWER, [], True
+        best = subject
     # a figure the question names may be in the passage the answer runs on into
     passage = best.hit.node.text if follow is None or follow.hit is best.hit else f"{best.hit.node.text} {follow.hit.node.text}"
     if figures_missing(question, named, passage, best.hit.node.metadata):
         return ABSTAIN_ANSWER, [], True
 
-    if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS and _off_subject(best, ranked):
-        return ABSTAIN_ANSWER, [], True
     meta = best.hit.node.metadata
     heading = f"{meta.get('title', '')} {meta.get('section', '')}"
     if (about_another_nation(question, best.text, heading)

@@ -18,6 +18,9 @@ from assistant.abstention import (
     ("Per the 2013 government response, when is data released?", "Data is released by the end of 2015.", False),
     ("What share of the 1.25% rise do higher earners pay?", "They pay 70 per cent of the 1.25 per cent rise.", False),
     ("What fine does the 2013 PSI response give for the section 55 offence?", "A fine of up to £5000.", False),
+    # a name with a number in it names, not counts
+    ("How many responses did the Covid-19 Inquiry get?", "The Inquiry received more than 20,000 responses.", False),
+    ("How many responses did the Inquiry get in 2019?", "The Inquiry received more than 20,000 responses.", True),
     ("What fine was set in 2013 for the offence?", "A fine of up to £5000.", True),
 ])
 def test_a_figure_the_question_asks_about_must_be_in_the_passage(question, text, missing):
