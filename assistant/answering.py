@@ -279,7 +279,7 @@ def _trim(text: str, max_words: int) -> str:
     return cut[:comma] if comma > len(cut) * 0.6 else cut
 
 
-def _focus(text: str, max_words: int, weight: dict[str, float], holds_answer) -> tuple[int, int]:  # noqa: ANN001
+def _focus(text: str, question: str, max_words: int, weight: dict[str, float], holds_answer) -> tuple[int, int]:  # noqa: ANN001
     """(start, end) in `text` of the stretch of at most max_words - 2 words (room for a
     "…" each side) that best covers the question's terms, a stretch holding the kind of
     answer asked for first. A PDF's front matter or a flattened table reads as one
@@ -289,16 +289,44 @@ def _focus(text: str, max_words: int, weight: dict[str, float], holds_answer) ->
     if len(spans) <= max_words:
         return 0, len(text)
     terms = tokenize([text[a:b] for a, b in spans])
+    anchor = _answer_anchor(text, question, spans, terms, weight, holds_answer) if LOCAL_FOCUS else None
     best, best_key = 0, None
     for i in range(0, len(spans) - width + 1):
         seen = {t for ts in terms[i:i + width] for t in ts}
         window = text[spans[i][0]:spans[i + width - 1][1]]
-        key = (holds_answer(window), sum(w for t, w in weight.items() if t in seen), -i)
+        # the anchor's row shown whole: it is not among the window's last few words
+        key = (anchor is None or i <= anchor < i + width - _NEAR // 2, holds_answer(window),
+               sum(w for t, w in weight.items() if t in seen), -i)
         if best_key is None or key > best_key:
             best, best_key = i, key
-    if best == 0:
+    if best == 0 and (anchor is None or len(_trim(text, max_words)) >= spans[anchor][1]):
         return 0, len(_trim(text, max_words))
     return spans[best][0], spans[best + width - 1][1]
+
+
+LOCAL_FOCUS = True  # issue 4 lever
+_NEAR = 6  # words each side of an answer that show what it is the answer to
+
+
+def _answer_anchor(text: str, question: str, spans: list, terms: list, weight: dict[str, float],
+                   holds_answer) -> int | None:  # noqa: ANN001
+    """In a flattened table ("2014 Fatalities: 750,000 … 2019 Fatalities: 820,000"), the
+    word holding an answer of the kind asked for whose near neighbours weigh most among
+    the question's terms ("2019"): the quote is cut around it."""
+    words = [text[a:b].strip(",.;:()") for a, b in spans]
+    # a figure the question names ("in 2019") heads the row that answers it
+    keys = {w for w in words if w[:1].isdigit()} & set(re.findall(r"\d[\d,./]*\d|\d", question))
+    best, best_weight = None, 0.0
+    for j in range(len(spans)):
+        if not holds_answer(text[spans[max(0, j - 1)][0]:spans[min(len(spans) - 1, j + 1)][1]]):
+            continue
+        if keys and not keys & set(words[max(0, j - _NEAR):j]):
+            continue
+        near = {t for ts in terms[max(0, j - _NEAR):j + _NEAR + 1] for t in ts}
+        near_weight = sum(w for t, w in weight.items() if t in near)
+        if near_weight > best_weight:
+            best, best_weight = j, near_weight
+    return best
 
 
 @dataclass
@@ -486,7 +514,7 @@ def compose_answer(
         full = c.quote(max_words, shown)
         start, end = 0, len(full)
         if n == 1:
-            start, end = _focus(full, max_words, weight, lambda t: has_answer_type(facts.expects, t, question))
+            start, end = _focus(full, question, max_words, weight, lambda t: has_answer_type(facts.expects, t, question))
         quote = full[start:end]
         meta = c.hit.node.metadata
         if quote not in c.hit.node.text:  # the contract's promise; never skipped, unlike assert

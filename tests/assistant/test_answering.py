@@ -361,3 +361,17 @@ def test_a_sentence_that_points_below_is_not_quoted_as_support(small_corpus):
     )})
     answer = assistant.ask("What is the deadline for applying for non-domestic rates relief in a Welsh freeport tax site?")
     assert "31 March 2028" in answer.answer and "below" not in answer.answer
+
+
+def test_a_flattened_table_is_quoted_around_the_row_the_question_names(small_corpus):
+    assistant = small_corpus({"inquiry.txt": (
+        "Risk assessment\n\n"
+        "Table 2: Reasonable worst-case scenarios from UK risk assessments in 2014, 2016 and 2019 Pandemic influenza: "
+        "assumptions Emerging infectious disease: assumptions 2014 Fatalities: 750,000 Casualties: 50% of the population "
+        "0006-0007) Fatalities: 200 Casualties: 2,000 2016 Fatalities: 750,000 Casualties: 50% of the population, 30 "
+        "million people 0005-0006) Fatalities: 101 to 1,000 Casualties: 2,000 to 10,000 2019 Fatalities: 820,000 "
+        "Casualties: 50% of the population, 32.8 million people 0007) Fatalities: 200 Casualties: 2,000\n"
+    )})
+    answer = assistant.ask("In the 2019 UK risk assessment, what reasonable worst-case number of deaths was assumed "
+                           "for pandemic influenza?")
+    assert "820,000" in answer.answer and len(answer.answer.split()) <= 62
