@@ -316,11 +316,13 @@ def _answer_anchor(text: str, question: str, spans: list, terms: list, weight: d
     words = [text[a:b].strip(",.;:()") for a, b in spans]
     # a figure the question names ("in 2019") heads the row that answers it
     keys = {w for w in words if w[:1].isdigit()} & set(re.findall(r"\d[\d,./]*\d|\d", question))
+    if not keys:
+        return None
     best, best_weight = None, 0.0
     for j in range(len(spans)):
         if not holds_answer(text[spans[max(0, j - 1)][0]:spans[min(len(spans) - 1, j + 1)][1]]):
             continue
-        if keys and not keys & set(words[max(0, j - _NEAR):j]):
+        if not keys & set(words[max(0, j - _NEAR):j]):
             continue
         near = {t for ts in terms[max(0, j - _NEAR):j + _NEAR + 1] for t in ts}
         near_weight = sum(w for t, w in weight.items() if t in near)
