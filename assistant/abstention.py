@@ -30,10 +30,20 @@ def figures_missing(question: str, skip: set, text: str, metadata: dict) -> bool
     question names, which the passage's structure, not its text, carries."""
     # "1.25%" is written "1.25 per cent" as often as not
     wanted = {n.rstrip("%") for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", _REFERENCE_NUMBER.sub(" ", question))} - skip
-    if not wanted:
+    # "every five years" is not answered by "at least every three years"
+    spelt = {w.lower() for w in re.findall(_SPELT_NUMBER, question)} if SPELT_FIGURES else set()
+    if not wanted and not spelt:
         return False
     haystack = f"{text} {metadata.get('section', '')} {metadata.get('paragraphs', '')}"
-    return any(n not in haystack for n in wanted)
+    return (any(n not in haystack for n in wanted)
+            or any(not re.search(rf"\b(?:{w}|{_DIGITS[w]})\b", haystack, re.I) for w in spelt))
+
+
+SPELT_FIGURES = True  # issue 4 lever
+# "one" is too often no figure at all ("one of the", "no one")
+_DIGITS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split()) if i > 1}
+_SPELT_NUMBER = rf"\b(?:{'|'.join(_DIGITS)})\b"
 
 
 # "How many people does the space sector in Wales employ?" is not answered by a UK

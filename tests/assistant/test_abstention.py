@@ -22,6 +22,9 @@ from assistant.abstention import (
     ("How many responses did the Covid-19 Inquiry get?", "The Inquiry received more than 20,000 responses.", False),
     ("How many responses did the Inquiry get in 2019?", "The Inquiry received more than 20,000 responses.", True),
     ("What fine was set in 2013 for the offence?", "A fine of up to £5000.", True),
+    # a figure spelt out is looked for spelt or in digits
+    ("Why must an exercise be held every five years?", "An exercise should be held at least every three years.", True),
+    ("Why must an exercise be held every three years?", "An exercise should be held at least every 3 years.", False),
 ])
 def test_a_figure_the_question_asks_about_must_be_in_the_passage(question, text, missing):
     assert figures_missing(question, {None}, text, {}) is missing
