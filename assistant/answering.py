@@ -143,6 +143,7 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
 OFF_SUBJECT_GAP = 0.085
 PERSON_CONTINUED = True  # issue 4 lever
 POINTERS_ASIDE = True  # issue 4 lever
+NATION_IN_ANSWER = True  # issue 4 lever
 SUBJECT_RUNS_ON = True  # issue 4 lever
 _POINTER = re.compile(r"\b(?:below|as follows)\W*$", re.I)
 
@@ -504,6 +505,9 @@ def compose_answer(
     denial = next((c for c in chosen if premise_contradicted(question, c.text)), None)
     if denial is not None:
         return _premise_false(denial, max_words)
+    if NATION_IN_ANSWER and about_another_nation(question, " ".join(c.text for c in chosen)):
+        # "What cap will apply in Scotland?": a sum with "… anyone in England will need to spend" beside it
+        return ABSTAIN_ANSWER, [], True
     # The answer leads (after a verdict line, if any); supporting sentences follow in
     # document order, so "It met in May" never comes before what "it" is.
     lead = chosen[:2] if (verdict is not None and chosen[0] is verdict) or follow is not None else chosen[:1]

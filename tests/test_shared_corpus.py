@@ -84,3 +84,10 @@ def test_the_reply_beats_the_proposal_it_restates(shared):
     answer = shared.ask("What did the government say it would do with Stephan Shakespeare's proposal for a "
                         "'data intelligence and innovation group'?")
     assert "fuller governance review" in answer.citations[0].quote, answer.answer
+
+
+def test_a_cap_for_england_does_not_answer_for_scotland(shared):
+    """The best sentence names no nation; the one quoted beside it ('anyone in England')
+    says whose cap the £86,000 is."""
+    assert shared.ask("What lifetime cap on personal care costs applies to people receiving social care in Scotland?").abstained
+    assert "£86,000" in shared.ask("What lifetime cap on personal care costs will apply in England?").answer

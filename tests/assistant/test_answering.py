@@ -375,3 +375,4 @@ def test_a_flattened_table_is_quoted_around_the_row_the_question_names(small_cor
     answer = assistant.ask("In the 2019 UK risk assessment, what reasonable worst-case number of deaths was assumed "
                            "for pandemic influenza?")
     assert "820,000" in answer.answer and len(answer.answer.split()) <= 62
+
