@@ -206,3 +206,21 @@ def premise_contradicted(question: str, sentence: str) -> bool:
                  for g in ("chosen", "aside")]
         return named == [False, True]
     return False
+
+
+GOVERNMENT_CHECK = True  # issue 4 lever
+# "How did the Scottish Government respond to …?" asks what that government said: the UK
+# government's reply, which names Scotland as one of four nations, does not say it.
+_DEVOLVED_GOVERNMENT = re.compile(
+    r"\b(?P<who>Scottish Government|Welsh Government|Northern Ireland Executive|Scottish Ministers|Welsh Ministers)\b", re.I)
+_SAYS = re.compile(r"\b(?:respon\w*|repl\w*|say|said|state\w*|commit\w*|agree\w*|accept\w*|reject\w*|promis\w*|plan\w*)\b", re.I)
+
+
+def another_government(question: str, said: str, publisher: str) -> bool:
+    """The question asks what a devolved government said; the answer neither comes from
+    that government's own document nor names it."""
+    asked = _DEVOLVED_GOVERNMENT.search(question)
+    if not (GOVERNMENT_CHECK and asked and _SAYS.search(question)):
+        return False
+    who = asked["who"].split()[0].casefold()  # "scottish": its Government or its Ministers
+    return not re.search(rf"\b{who}\s+(?:government|ministers|executive)\b", f"{publisher} {said}", re.I)

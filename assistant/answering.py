@@ -9,6 +9,7 @@ import numpy as np
 
 from assistant.abstention import (
     about_another_nation,
+    another_government,
     choice_not_said,
     figures_missing,
     named_thing_missing,
@@ -505,8 +506,11 @@ def compose_answer(
     denial = next((c for c in chosen if premise_contradicted(question, c.text)), None)
     if denial is not None:
         return _premise_false(denial, max_words)
-    if NATION_IN_ANSWER and about_another_nation(question, " ".join(c.text for c in chosen)):
+    said = " ".join(c.text for c in chosen)
+    if NATION_IN_ANSWER and about_another_nation(question, said):
         # "What cap will apply in Scotland?": a sum with "… anyone in England will need to spend" beside it
+        return ABSTAIN_ANSWER, [], True
+    if another_government(question, said, " ".join({c.hit.node.metadata.get("publisher") or "" for c in chosen})):
         return ABSTAIN_ANSWER, [], True
     # The answer leads (after a verdict line, if any); supporting sentences follow in
     # document order, so "It met in May" never comes before what "it" is.

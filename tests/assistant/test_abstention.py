@@ -3,6 +3,7 @@ import pytest
 
 from assistant.abstention import (
     about_another_nation,
+    another_government,
     choice_not_said,
     figures_missing,
     named_thing_missing,
@@ -138,3 +139,16 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
 ])
 def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentence, contradicted):
     assert premise_contradicted(question, sentence) is contradicted
+
+
+@pytest.mark.parametrize("question, said, publisher, other", [
+    ("How did the Scottish Government respond to the recommendation on red teams?",
+     "The governments of the UK, Scotland, Wales and Northern Ireland should each introduce red teams.", "Cabinet Office", True),
+    # its own document, or a sentence saying what it did
+    ("How did the Welsh Government respond to recommendation 2?", "We accept this recommendation.", "Welsh Government", False),
+    ("What did the Scottish Government commit to?", "The Scottish Government has committed to a review.", "Cabinet Office", False),
+    # not a question about what the government said
+    ("How much does the Scottish Government spend on care?", "Spending on care rose.", "Cabinet Office", False),
+])
+def test_what_a_devolved_government_said_comes_from_it(question, said, publisher, other):
+    assert another_government(question, said, publisher) is other
