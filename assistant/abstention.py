@@ -182,7 +182,8 @@ _OPPOSITES = [
      r"\b(?:abolish\w*|scrap(?:s|ped|ping)?|remov(?:e|es|ed|ing))\b"),
     (r"\bwell[- ]prepared\b", r"\b(?:ill[- ]prepared|unprepared|not (?:well[- ])?prepared)\b"),
     (r"\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?)\b",
-     r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|introduc(?:e|es|ed|ing)|accept(?:s|ed)?|agree(?:s|d)?)\b"),
+     r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|introduc(?:e|es|ed|ing)|accept(?:s|ed)?|agree(?:s|d)?|"
+     r"will (?:use|adopt|establish|create|implement|set up))\b"),
     (r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing))\b", r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\b"),
 ]
 _WHY = re.compile(r"^\s*why\b", re.I)

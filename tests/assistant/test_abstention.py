@@ -134,6 +134,8 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
     ("Why did the government decide to keep the right to be heard?",
      "We will retain the right to be heard as an important part of the examination.", False),
     ("Why did the government accept the idea of a cap?", "The government will introduce a new cap.", False),
+    ("Why did the government reject the recommendation to use red teams?",
+     "The exercise will use a variety of mechanisms, including a red team component.", True),
     # only a why-question asserts what it asks about
     ("Did the report conclude that the UK was well prepared?", "The UK was ill prepared.", False),
 ])
