@@ -123,7 +123,8 @@ def _premise_boost(question: str, sentence: str, lexical: float) -> float:
     return 0.08 if _YES_NO.match(question) and lexical >= 0.3 else 0.0
 
 
-def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str) -> Candidate | None:
+def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str,
+                        holds=None) -> Candidate | None:  # noqa: ANN001
     """"The Law Commission is conducting a scoping project ... The report will look at
     ... The review is due to report in the Spring of 2014.": when the sentence that best
     matches the question holds no answer of the kind asked for, one of the two after it
@@ -135,7 +136,8 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
         return (1, c.start) if same_doc and c.hit.row == best.hit.row + 1 else None  # the passage runs on
 
     after = sorted((c for c in ranked if reading_order(c) is not None), key=reading_order)[:2]
-    return next((c for c in after if has_answer_type(facts.expects, c.text, question)), None)
+    holds = holds or (lambda text: has_answer_type(facts.expects, text, question))
+    return next((c for c in after if holds(c.text)), None)
 
 
 # A sentence that holds the kind of answer asked for, from another passage than the one
@@ -424,12 +426,31 @@ def reranked(hits: list[Hit], best: dict[int, float]) -> list[Hit]:
     return sorted(hits, key=lambda h: (h.row not in best, -best.get(h.row, 0.0), order[id(h)]))
 
 
-def _premise_false(denial: Candidate, max_words: int) -> tuple[str, list[Citation], bool]:
+def _premise_false(denial: Candidate, max_words: int, lead: str = "The documents do not say that") -> tuple[str, list[Citation], bool]:
     """No answer, and no citation (an abstention carries none), but the words that deny
-    the question's premise, with their page."""
+    the question's premise, or say the figure asked for is not known, with their page."""
     meta = denial.hit.node.metadata
-    return (f"The documents do not say that: “{_trim(denial.text.strip(), max_words - 20)}” "
+    return (f"{lead}: “{_trim(denial.text.strip(), max_words - 20)}” "
             f"({meta.get('title', '')}, page {page_at(meta, denial.start)}).", [], True)
+
+
+# "How much will the monitoring system cost?" — "the cost … is currently unknown": the
+# documents do not give the figure, and say so.
+FIGURE_NOT_GIVEN = True  # issue 4 lever
+_FIGURE_UNKNOWN = re.compile(r"\bunknown\b|\bnot (?:yet )?(?:known|decided|agreed|confirmed)\b|\bto be confirmed\b|\bTBC\b|"
+                             r"\byet to be (?:decided|agreed|confirmed|set)\b|\bno date\b", re.I)
+
+
+def _figure_not_given(facts: QuestionFacts, best: Candidate, ranked: list[Candidate], question: str) -> bool:
+    """The best sentence says the figure asked for is not known, and neither it nor the
+    two after it give one ("URL to be confirmed … available as image data from March 2014")."""
+    if not (FIGURE_NOT_GIVEN and facts.expects in {"money", "number", "date"} and _FIGURE_UNKNOWN.search(best.text)):
+        return False
+
+    def gives_one(text: str) -> bool:
+        return has_answer_type(facts.expects, _FIGURE_UNKNOWN.sub(" ", NOT_KNOWN.sub(" ", text)), question)
+
+    return not gives_one(best.text) and _typed_continuation(best, ranked, facts, question, gives_one) is None
 
 
 def compose_answer(
@@ -481,6 +502,8 @@ def compose_answer(
         return ABSTAIN_ANSWER, [], True
     if premise_denied(question, best.text):
         return _premise_false(best, max_words)
+    if _figure_not_given(facts, best, ranked, question):
+        return _premise_false(best, max_words, "The documents do not give that figure")
 
     chosen = [best] if follow is None else [best, follow]
     verdict = _verdict_line(facts, ranked) if follow is None else None

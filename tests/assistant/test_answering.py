@@ -376,3 +376,20 @@ def test_a_flattened_table_is_quoted_around_the_row_the_question_names(small_cor
                            "for pandemic influenza?")
     assert "820,000" in answer.answer and len(answer.answer.split()) <= 62
 
+
+
+def test_a_figure_the_documents_call_unknown_is_not_given_but_the_sentence_is_shown(small_corpus):
+    assistant = small_corpus({"response.txt": (
+        "Monitoring\n\n"
+        "We are considering an online monitoring system. However, the cost of procuring an online monitoring system "
+        "is currently unknown.\n\n"
+        "Historic registers\n\n"
+        "Land Registry 1862 Register URL to be confirmed. The content of these historic documents will be available "
+        "as image data from March 2014.\n"
+    )})
+    answer = assistant.ask("How much will procuring the online monitoring system cost?")
+    assert answer.abstained and not answer.citations
+    assert "currently unknown" in answer.answer and "page" in answer.answer
+    # "to be confirmed" said of something else, with the date asked for after it
+    answer = assistant.ask("From when will the 1862 Register be available as image data?")
+    assert not answer.abstained and "March 2014" in answer.answer
