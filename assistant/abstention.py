@@ -224,4 +224,11 @@ def another_government(question: str, said: str, publisher: str) -> bool:
     if not (GOVERNMENT_CHECK and asked and _SAYS.search(question)):
         return False
     who = asked["who"].split()[0].casefold()  # "scottish": its Government or its Ministers
-    return not re.search(rf"\b{who}\s+(?:government|ministers|executive)\b", f"{publisher} {said}", re.I)
+    body = rf"\b{who}\s+(?:government|ministers|executive)\b"
+    if re.search(body, publisher, re.I):
+        return False
+    # the sentence has it act ("The Scottish Government has …"), not merely named
+    # ("policy devolved to the Scottish Government")
+    return not re.search(rf"{body}(?:['’]s)?\s+(?:will\b|(?:(?:has|have|had|would|is|was) )?(?:say|says|said|agree\w*|accept\w*|"
+                         r"reject\w*|commit\w*|publish\w*|respon\w*|repl\w*|intend\w*|plan\w*|set\w* out|announc\w*)\b)",
+                         said, re.I)

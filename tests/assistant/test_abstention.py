@@ -149,6 +149,12 @@ def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentenc
     # its own document, or a sentence saying what it did
     ("How did the Welsh Government respond to recommendation 2?", "We accept this recommendation.", "Welsh Government", False),
     ("What did the Scottish Government commit to?", "The Scottish Government has committed to a review.", "Cabinet Office", False),
+    ("What did the Scottish Government commit to?", "The Scottish Government will hold a review.", "Cabinet Office", False),
+    # named, or doing something else, it says nothing
+    ("What did the Scottish Government say in its own response?",
+     "A separate Inquiry will evaluate areas where policy was devolved to the Scottish Government.", "Cabinet Office", True),
+    ("What did the Scottish Government say in its own response?",
+     "The Scottish Government had its own Pandemic Flu Preparedness Board.", "Cabinet Office", True),
     # not a question about what the government said
     ("How much does the Scottish Government spend on care?", "Spending on care rose.", "Cabinet Office", False),
 ])
