@@ -31,7 +31,9 @@ def figures_missing(question: str, skip: set, text: str, metadata: dict) -> bool
     # "1.25%" is written "1.25 per cent" as often as not
     wanted = {n.rstrip("%") for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", _REFERENCE_NUMBER.sub(" ", question))} - skip
     # "every five years" is not answered by "at least every three years"
-    spelt = {w.lower() for w in re.findall(_SPELT_NUMBER, question)} if SPELT_FIGURES else set()
+    # (not in a yes/no question, where it describes what was proposed: "Did they agree to
+    # create five extra Fellowships?" is answered by "no plans to offer Fellowships")
+    spelt = {w.lower() for w in re.findall(_SPELT_NUMBER, question)} if SPELT_FIGURES and not _YES_NO.match(question) else set()
     if not wanted and not spelt:
         return False
     haystack = f"{text} {metadata.get('section', '')} {metadata.get('paragraphs', '')}"
@@ -40,6 +42,7 @@ def figures_missing(question: str, skip: set, text: str, metadata: dict) -> bool
 
 
 SPELT_FIGURES = True  # issue 4 lever
+_YES_NO = re.compile(r"^\s*(?:will|has|have|does|do|did|is|are|was|were|can|could|should|would)\b", re.I)
 # "one" is too often no figure at all ("one of the", "no one")
 _DIGITS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split()) if i > 1}

@@ -426,6 +426,11 @@ def reranked(hits: list[Hit], best: dict[int, float]) -> list[Hit]:
     return sorted(hits, key=lambda h: (h.row not in best, -best.get(h.row, 0.0), order[id(h)]))
 
 
+def _same_section(one: Candidate, other: Candidate) -> bool:
+    a, b = one.hit.node.metadata, other.hit.node.metadata
+    return (a.get("doc_id"), a.get("section")) == (b.get("doc_id"), b.get("section"))
+
+
 def _premise_false(denial: Candidate, max_words: int, lead: str = "The documents do not say that") -> tuple[str, list[Citation], bool]:
     """No answer, and no citation (an abstention carries none), but the words that deny
     the question's premise, or say the figure asked for is not known, with their page."""
@@ -530,8 +535,9 @@ def compose_answer(
     if denial is not None:
         return _premise_false(denial, max_words)
     said = " ".join(c.text for c in chosen)
-    if NATION_IN_ANSWER and about_another_nation(question, said):
+    if NATION_IN_ANSWER and about_another_nation(question, " ".join(c.text for c in chosen if _same_section(c, best))):
         # "What cap will apply in Scotland?": a sum with "… anyone in England will need to spend" beside it
+        # in its section (another section's sentence, a glossary's "Exercise Taliesin … across Wales", says nothing of it)
         return ABSTAIN_ANSWER, [], True
     if another_government(question, said, " ".join({c.hit.node.metadata.get("publisher") or "" for c in chosen})):
         return ABSTAIN_ANSWER, [], True

@@ -26,6 +26,8 @@ from assistant.abstention import (
     # a figure spelt out is looked for spelt or in digits
     ("Why must an exercise be held every five years?", "An exercise should be held at least every three years.", True),
     ("Why must an exercise be held every three years?", "An exercise should be held at least every 3 years.", False),
+    # in a yes/no question it describes what was proposed
+    ("Did the government agree to create five extra Fellowships?", "There are no plans to offer Fellowships.", False),
 ])
 def test_a_figure_the_question_asks_about_must_be_in_the_passage(question, text, missing):
     assert figures_missing(question, {None}, text, {}) is missing
