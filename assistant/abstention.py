@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_kinds import INSTITUTION_WORDS, MONTHS
-from assistant.question import named_phrases
+from assistant.question import YES_NO, named_phrases
 
 # Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
 # a document's year ("the 2013 government response", "the 2013 PSI response"), an Act's,
@@ -33,7 +33,7 @@ def figures_missing(question: str, skip: set, text: str, metadata: dict) -> bool
     # "every five years" is not answered by "at least every three years"
     # (not in a yes/no question, where it describes what was proposed: "Did they agree to
     # create five extra Fellowships?" is answered by "no plans to offer Fellowships")
-    spelt = {w.lower() for w in re.findall(_SPELT_NUMBER, question)} if SPELT_FIGURES and not _YES_NO.match(question) else set()
+    spelt = {w.lower() for w in re.findall(_SPELT_NUMBER, question)} if SPELT_FIGURES and not YES_NO.match(question) else set()
     if not wanted and not spelt:
         return False
     haystack = f"{text} {metadata.get('section', '')} {metadata.get('paragraphs', '')}"
@@ -42,7 +42,6 @@ def figures_missing(question: str, skip: set, text: str, metadata: dict) -> bool
 
 
 SPELT_FIGURES = True  # issue 4 lever
-_YES_NO = re.compile(r"^\s*(?:will|has|have|does|do|did|is|are|was|were|can|could|should|would)\b", re.I)
 # "one" is too often no figure at all ("one of the", "no one")
 _DIGITS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split()) if i > 1}

@@ -20,6 +20,7 @@ from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answ
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
 from assistant.question import (
+    YES_NO,
     VERDICT_LINE,
     QuestionFacts,
     matches_item,
@@ -105,7 +106,6 @@ def _signature_boost(question: str, sentence: str) -> float:
     return SIGNATURE_BOOST if _ASKS_SIGNATORY.search(question) and _SIGNATURE.search(sentence) else 0.0
 
 
-_YES_NO = re.compile(r"^\s*(?:will|has|have|does|do|did|is|are|was|were)\b", re.I)
 
 
 def _premise_boost(question: str, sentence: str, lexical: float) -> float:
@@ -120,7 +120,7 @@ def _premise_boost(question: str, sentence: str, lexical: float) -> float:
     named = [p for p in named_phrases(question) if " " in p or "-" in p]
     if any(name.casefold() in sentence_folded for name in named):
         return 0.08
-    return 0.08 if _YES_NO.match(question) and lexical >= 0.3 else 0.0
+    return 0.08 if YES_NO.match(question) and lexical >= 0.3 else 0.0
 
 
 def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str,
@@ -431,12 +431,13 @@ def _same_section(one: Candidate, other: Candidate) -> bool:
     return (a.get("doc_id"), a.get("section")) == (b.get("doc_id"), b.get("section"))
 
 
-def _premise_false(denial: Candidate, max_words: int, lead: str = "The documents do not say that") -> tuple[str, list[Citation], bool]:
+def _abstain_showing(sentence: Candidate, max_words: int,
+                     lead: str = "The documents do not say that") -> tuple[str, list[Citation], bool]:
     """No answer, and no citation (an abstention carries none), but the words that deny
     the question's premise, or say the figure asked for is not known, with their page."""
-    meta = denial.hit.node.metadata
-    return (f"{lead}: “{_trim(denial.text.strip(), max_words - 20)}” "
-            f"({meta.get('title', '')}, page {page_at(meta, denial.start)}).", [], True)
+    meta = sentence.hit.node.metadata
+    return (f"{lead}: “{_trim(sentence.text.strip(), max_words - 20)}” "
+            f"({meta.get('title', '')}, page {page_at(meta, sentence.start)}).", [], True)
 
 
 # "How much will the monitoring system cost?" — "the cost … is currently unknown": the
@@ -456,6 +457,22 @@ def _figure_not_given(facts: QuestionFacts, best: Candidate, ranked: list[Candid
         return has_answer_type(facts.expects, _FIGURE_UNKNOWN.sub(" ", NOT_KNOWN.sub(" ", text)), question)
 
     return not gives_one(best.text) and _typed_continuation(best, ranked, facts, question, gives_one) is None
+
+
+def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words: int) -> tuple | None:
+    """The abstention the chosen sentences, read together, call for, if any."""
+    denial = next((c for c in chosen if premise_contradicted(question, c.text)), None)
+    if denial is not None:
+        return _abstain_showing(denial, max_words)
+    # "What cap will apply in Scotland?": a sum with "… anyone in England will need to
+    # spend" beside it in its section (another section's sentence, a glossary's "Exercise
+    # Taliesin … across Wales", says nothing of it)
+    if NATION_IN_ANSWER and about_another_nation(question, " ".join(c.text for c in chosen if _same_section(c, best))):
+        return ABSTAIN_ANSWER, [], True
+    publishers = " ".join({c.hit.node.metadata.get("publisher") or "" for c in chosen})
+    if another_government(question, " ".join(c.text for c in chosen), publishers):
+        return ABSTAIN_ANSWER, [], True
+    return None
 
 
 def compose_answer(
@@ -506,9 +523,9 @@ def compose_answer(
             or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
     if premise_denied(question, best.text):
-        return _premise_false(best, max_words)
+        return _abstain_showing(best, max_words)
     if _figure_not_given(facts, best, ranked, question):
-        return _premise_false(best, max_words, "The documents do not give that figure")
+        return _abstain_showing(best, max_words, "The documents do not give that figure")
 
     chosen = [best] if follow is None else [best, follow]
     verdict = _verdict_line(facts, ranked) if follow is None else None
@@ -531,16 +548,9 @@ def compose_answer(
             continue
         chosen.append(c)
         words += extra
-    denial = next((c for c in chosen if premise_contradicted(question, c.text)), None)
-    if denial is not None:
-        return _premise_false(denial, max_words)
-    said = " ".join(c.text for c in chosen)
-    if NATION_IN_ANSWER and about_another_nation(question, " ".join(c.text for c in chosen if _same_section(c, best))):
-        # "What cap will apply in Scotland?": a sum with "… anyone in England will need to spend" beside it
-        # in its section (another section's sentence, a glossary's "Exercise Taliesin … across Wales", says nothing of it)
-        return ABSTAIN_ANSWER, [], True
-    if another_government(question, said, " ".join({c.hit.node.metadata.get("publisher") or "" for c in chosen})):
-        return ABSTAIN_ANSWER, [], True
+    refused = _refused(question, best, chosen, max_words)
+    if refused is not None:
+        return refused
     # The answer leads (after a verdict line, if any); supporting sentences follow in
     # document order, so "It met in May" never comes before what "it" is.
     lead = chosen[:2] if (verdict is not None and chosen[0] is verdict) or follow is not None else chosen[:1]

@@ -41,6 +41,8 @@ _EXPECTS = (
                           # "what is the maximum size of ...?" asks for a figure
                           r"\bwhat (?:is|was|are|were|will be|would be) the (?:\w+ ){0,2}?(?:maximum|minimum|size|length|(?:upper |lower |word )?limit)\b", re.I)),
 )
+# A yes/no question: "Will the government …?", "Did they agree to …?"
+YES_NO = re.compile(r"^\s*(?:will|has|have|does|do|did|is|are|was|were)\b", re.I)
 VERDICT_LINE = re.compile(
     r"^(?:(?:the\s+)?(?:UK\s+|Welsh\s+)?Government(?:'s|’s)?\s+)?Response\s*[:\-–—]\s*\S", re.I)
 
