@@ -500,8 +500,10 @@ def compose_answer(
             return ABSTAIN_ANSWER, [], True
     elif PERSON_CONTINUED and facts.expects == "person" and not has_answer_type(facts.expects, best.text, question):
         # "… we created the Open Data User Group, an independently chaired group." names
-        # no one; "Heather Savory was appointed the Chair …" may come next
+        # no one; "Heather Savory was appointed the Chair …" may come next, if both fit
         follow = _typed_continuation(best, ranked, facts, question)
+        if follow is not None and len(best.quote(max_words).split()) + len(follow.quote(max_words).split()) > max_words:
+            follow = None
     subject = _subject_elsewhere(best, ranked) if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS else None
     if subject is not None:
         # The answer is about something else; the subject's own passage may go on to hold

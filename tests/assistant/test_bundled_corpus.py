@@ -72,3 +72,18 @@ def test_retrieved_lists_k_chunks_best_first(bundled):
     assert len(answer.retrieved) == 5
     scores = [r.score for r in answer.retrieved]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_no_answer_to_the_bundled_question_set_runs_past_the_word_limit(bundled):
+    """Every answer, however many sentences it joins (a verdict and its reply, a sentence
+    and the one that names who), keeps within answer_max_words."""
+    import json
+    from pathlib import Path
+
+    from eval.metrics import answer_words
+
+    limit = bundled.settings.answer_max_words
+    questions = [json.loads(line)["question"] for line in
+                 (Path(__file__).parents[2] / "eval" / "sets" / "bundled.jsonl").read_text().splitlines() if line.strip()]
+    over = {q: n for q in questions if (n := answer_words(bundled.ask(q).answer)) > limit}
+    assert over == {}
