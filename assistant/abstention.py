@@ -95,6 +95,7 @@ def about_another_nation(question: str, sentence: str, heading: str = "") -> boo
 # in a passage that never names the Taskforce, nor "When did the committee visit Goonhilly
 # Earth Station?" by a date in a passage that never names Goonhilly.
 NAMED_THING_KINDS = {"money", "number", "date"}
+NAME_VARIANTS = True  # issue 4 lever
 # Words a question's capitalised run may start with that are not part of the name, and
 # words that name nothing in particular.
 _LEADING = {"after", "given", "once", "since", "before", "under", "following", "alongside", "within", "during", "the", "uk"}
@@ -125,8 +126,21 @@ def named_thing_missing(question: str, expects: str | None, passage: str) -> boo
     # written "the Housing and Communities Select Committee" (as a phrase, counts and dates
     # lost three right answers so)
     words = set(re.findall(r"\w+", _unquoted(passage)))
-    return any(not all(w in words for w in re.findall(r"\w+", _unquoted(name)) if w not in INSTITUTION_WORDS)
-               for name in _things_named(question))
+
+    def named(name: str) -> bool:
+        if all(w in words for w in re.findall(r"\w+", _unquoted(name)) if w not in INSTITUTION_WORDS):
+            return True
+        if not NAME_VARIANTS:
+            return False
+        # "Combined Space Operations (CSpO)" is written "CSpO"; "Tim Peake", "Major Peake"
+        short = re.search(rf"{re.escape(name)}\s*\((\w+)\)", question)
+        if short and short[1].casefold() in words:
+            return True
+        parts = name.split()
+        a_person = len(parts) == 2 and all(p[:1].isupper() and p.lower() not in INSTITUTION_WORDS for p in parts)
+        return a_person and bool(re.search(rf"\b{re.escape(parts[1])}\b", passage))
+
+    return not all(named(name) for name in _things_named(question))
 
 
 def _unquoted(text: str) -> str:

@@ -75,6 +75,13 @@ def test_a_sentence_naming_no_nation_takes_its_headings(heading, other):
      "The Levelling Up, Housing and Communities Select Committee published on 10 June 2021.", False),
     # a question of another kind is not checked
     ("Who chairs the Space Skills Taskforce?", "It is chaired by the Minister.", False),
+    # a name may be written by the acronym the question gives it, or a person by title and surname
+    ("How many nations make up the Combined Space Operations (CSpO) initiative?",
+     "The CSpO initiative consists of 10 nations.", False),
+    ("According to Tim Peake, what proportion of satellites are uninsured?",
+     "Major Peake highlighted that about 98% of satellites remain uninsured.", False),
+    ("According to Tim Peake, what proportion of satellites are uninsured?",
+     "About 98% of satellites remain uninsured, one insurer said.", True),
 ])
 def test_a_figure_asked_about_a_named_thing_needs_a_passage_naming_it(question, passage, missing):
     from assistant.question import read_question
