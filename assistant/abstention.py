@@ -230,7 +230,10 @@ GOVERNMENT_CHECK = True  # issue 4 lever
 # government's reply, which names Scotland as one of four nations, does not say it.
 _DEVOLVED_GOVERNMENT = re.compile(
     r"\b(?P<who>Scottish Government|Welsh Government|Northern Ireland Executive|Scottish Ministers|Welsh Ministers)\b", re.I)
-_SAYS = re.compile(r"\b(?:respon\w*|repl\w*|say|said|state\w*|commit\w*|agree\w*|accept\w*|reject\w*|promis\w*|plan\w*)\b", re.I)
+# What a government does when it answers: one list for the question's verb and the sentence's
+_SAYING = (r"say|says|said|respon\w*|repl\w*|state\w*|commit\w*|agree\w*|accept\w*|reject\w*|promis\w*|plan\w*|"
+           r"intend\w*|publish\w*|announc\w*|set\w* out")
+_SAYS = re.compile(rf"\b(?:{_SAYING})\b", re.I)
 
 
 def another_government(question: str, said: str, publisher: str) -> bool:
@@ -245,6 +248,4 @@ def another_government(question: str, said: str, publisher: str) -> bool:
         return False
     # the sentence has it act ("The Scottish Government has …"), not merely named
     # ("policy devolved to the Scottish Government")
-    return not re.search(rf"{body}(?:['’]s)?\s+(?:will\b|(?:(?:has|have|had|would|is|was) )?(?:say|says|said|agree\w*|accept\w*|"
-                         r"reject\w*|commit\w*|publish\w*|respon\w*|repl\w*|intend\w*|plan\w*|set\w* out|announc\w*)\b)",
-                         said, re.I)
+    return not re.search(rf"{body}(?:['’]s)?\s+(?:will\b|(?:(?:has|have|had|would|is|was) )?(?:{_SAYING})\b)", said, re.I)

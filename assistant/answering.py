@@ -3,6 +3,7 @@ answer the question, each cited with an exact quote, or an honest abstention."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -124,7 +125,7 @@ def _premise_boost(question: str, sentence: str, lexical: float) -> float:
 
 
 def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str,
-                        holds=None) -> Candidate | None:  # noqa: ANN001
+                        holds: Callable[[str], bool] | None = None) -> Candidate | None:
     """"The Law Commission is conducting a scoping project ... The report will look at
     ... The review is due to report in the Spring of 2014.": when the sentence that best
     matches the question holds no answer of the kind asked for, one of the two after it
