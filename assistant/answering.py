@@ -460,11 +460,27 @@ def _figure_not_given(facts: QuestionFacts, best: Candidate, ranked: list[Candid
     return not gives_one(best.text) and _typed_continuation(best, ranked, facts, question, gives_one) is None
 
 
+ACT_ONLY_ASKED = True  # issue 4 lever
+# "Why did the government decide to appoint a Minister for Space?" answered only by "The
+# Government should create a Minister for Space": the committee asked for it; that the
+# government did it is the question's premise, and the documents do not give it.
+_WHY_GOVERNMENT_DID = re.compile(r"^\s*why (?:did|has|have|was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b", re.I)
+
+
+def _only_asked_for(question: str, chosen: list[Candidate]) -> bool:
+    """A why-question about what the government did, answered only by what others asked of it."""
+    return bool(ACT_ONLY_ASKED and _WHY_GOVERNMENT_DID.match(question)
+                and all((_RECOMMENDING.search(c.text) or c.hit.node.metadata.get("part") in {"recommendation", "conclusion", "comment"})
+                        and not in_government_voice(c.text) for c in chosen))
+
+
 def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words: int) -> tuple | None:
     """The abstention the chosen sentences, read together, call for, if any."""
     denial = next((c for c in chosen if premise_contradicted(question, c.text)), None)
     if denial is not None:
         return _abstain_showing(denial, max_words)
+    if _only_asked_for(question, chosen):
+        return _abstain_showing(best, max_words, "The documents show this was asked of the government, not that it was done")
     # "What cap will apply in Scotland?": a sum with "… anyone in England will need to
     # spend" beside it in its section (another section's sentence, a glossary's "Exercise
     # Taliesin … across Wales", says nothing of it)

@@ -339,6 +339,11 @@ def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
      "This Report concludes that, in reality, the UK was ill prepared for dealing with a catastrophic emergency.\n",
      "Why did the report conclude that the UK was well prepared for a pandemic?", "ill prepared",
      "Was the UK well prepared for a pandemic, according to the report?"),
+    # the committee asked for it; that the government did it is only the question's premise
+    ("Ministerial responsibility\n\nSpace policy is split across departments. Therefore, the Government should create a "
+     "Minister for Space sitting across both DSIT and MoD, who would lead on space policy.\n",
+     "Why did the government decide to appoint a Minister for Space across DSIT and the MoD?",
+     "should create a Minister for Space", "What did the committee recommend about a Minister for Space?"),
 ])
 def test_a_denied_or_contradicted_premise_is_not_answered_but_the_denial_is_shown(small_corpus, text, question, shown,
                                                                                   plain):
