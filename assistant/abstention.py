@@ -155,11 +155,16 @@ def _unquoted(text: str) -> str:
 CHOICE_CHECK = True  # issue 4 lever
 _CHOICE_ASKED = re.compile(
     r"^\s*(?:which|what|who)\b[^?]*?\b(?P<verb>won|wins|win|selected|chosen|picked|awarded|contracted|shortlisted)\b", re.I)
-_SELECTED = r"\bselect\w*|\bchos\w*|\bchoose\b|\bpick\w*"
+# Said as made, not as to come: "Freeport selection will be a joint decision" and
+# "contracting opportunities" describe a choice no one has made yet.
+_NOT_YET = r"(?<!\bbe )"
+_SELECTED = rf"{_NOT_YET}\b(?:selected|chose|chosen|picked)\b"
+_AWARDED = rf"{_NOT_YET}\b(?:awarded|contracted)\b|\bcontracts? (?:was |were |has been |have been )?(?:awarded|signed)\b"
 _CHOICE_SAID = {
-    "won": r"\bw[io]n(?:s|ners?|ning)?\b", "wins": r"\bw[io]n(?:s|ners?|ning)?\b", "win": r"\bw[io]n(?:s|ners?|ning)?\b",
+    "won": r"\bw[io]n(?:s|ners?)?\b|\bwinning bid", "wins": r"\bw[io]n(?:s|ners?)?\b|\bwinning bid",
+    "win": r"\bw[io]n(?:s|ners?)?\b|\bwinning bid",
     "selected": _SELECTED, "chosen": _SELECTED, "picked": _SELECTED,
-    "awarded": r"\baward\w*|\bcontract\w*", "contracted": r"\bcontract\w*|\baward\w*", "shortlisted": r"\bshortlist\w*",
+    "awarded": _AWARDED, "contracted": _AWARDED, "shortlisted": rf"{_NOT_YET}\bshortlisted\b",
 }
 
 

@@ -464,12 +464,13 @@ ACT_ONLY_ASKED = True  # issue 4 lever
 # "Why did the government decide to appoint a Minister for Space?" answered only by "The
 # Government should create a Minister for Space": the committee asked for it; that the
 # government did it is the question's premise, and the documents do not give it.
-_WHY_GOVERNMENT_DID = re.compile(r"^\s*why (?:did|has|have|was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b", re.I)
+_WHY_GOVERNMENT_DID = re.compile(r"\b(?:did|has|have) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
+                                 r"^\s*why (?:was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b", re.I)
 
 
 def _only_asked_for(question: str, chosen: list[Candidate]) -> bool:
     """A why-question about what the government did, answered only by what others asked of it."""
-    return bool(ACT_ONLY_ASKED and _WHY_GOVERNMENT_DID.match(question)
+    return bool(ACT_ONLY_ASKED and _WHY_GOVERNMENT_DID.search(question)
                 and all((_RECOMMENDING.search(c.text) or c.hit.node.metadata.get("part") in {"recommendation", "conclusion", "comment"})
                         and not in_government_voice(c.text) for c in chosen))
 

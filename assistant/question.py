@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bm25s.stopwords import STOPWORDS_EN
+
 _ITEM_REF = re.compile(r"\b(recommendation|conclusion|comment)s?\s+(?:no\.?\s*|number\s+)?(\d{1,3}[a-z]?)\b", re.I)
 _PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b", re.I)
 # "response" as a reply, not as in "a pandemic response exercise"
@@ -28,7 +30,7 @@ _EXPECTS = (
                         r"\b(?:who|which person) (?:is|was|are|were) (?:[\w’'-]+ ){0,8}?named\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
     ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
-    ("person", re.compile(rf"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich {_MODIFIERS}(?:ministers?|officials?|secretar(?:y|ies) of state)\b", re.I)),
+    ("person", re.compile(rf"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich {_MODIFIERS}(?:ministers?|officials?|secretar(?:y|ies) of state|witness(?:es)?|experts?|advis[eo]rs?|scientists?|persons?|individuals?)\b", re.I)),
     # a body is answered by its name, whatever words it is made of ("Department for Transport")
     ("body", re.compile(rf"\bwhich {_MODIFIERS}(?:body|bodies|organisations?|departments?|committees?|agency|agencies|regulators?|"
                         r"compan(?:y|ies)|firms?|councils?|authority|authorities|institutions?)\b", re.I)),
@@ -97,7 +99,7 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 # A quotation opens where no letter comes before its mark and closes where none follows:
 # the apostrophes of "What's ... Group's" quote nothing.
 _QUOTED = re.compile(r"(?<!\w)[‘'\"“]([^‘’'\"“”]{4,60})[’'\"”](?!\w)")
-_QUESTION_OPENERS = {"what", "who", "when", "which", "how", "why", "where", "did", "does", "is", "are", "has", "have", "will", "can", "in", "according", "per", "under", "answering", "rather", "roughly", "by"}
+_QUESTION_OPENERS = {"what", "who", "when", "which", "how", "why", "where", "did", "does", "is", "are", "has", "have", "will", "can", "in", "according", "per", "under", "answering", "rather", "roughly", "by"} | set(STOPWORDS_EN)
 
 
 def named_phrases(question: str) -> list[str]:

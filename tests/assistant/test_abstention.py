@@ -107,6 +107,13 @@ def test_a_devolved_government_in_the_question_is_its_nation(question, other):
     ("Which company was selected to deliver the debris mission?",
      "The Government looks forward to delivering our Active Debris Removal programme.", True),
     ("Which company has been contracted to build the network?", "ClearSpace was awarded the contract.", False),
+    # a choice still to come is not one made
+    ("Which bid was selected as the winning Welsh Freeport?",
+     "Freeport selection will be a joint decision-making process between Welsh and UK government ministers.", True),
+    ("Which company has been awarded the contract to deliver the debris removal mission?",
+     "The procurement is an example of the Government acting as an anchor customer via contracting opportunities.", True),
+    ("Which bid was selected as the Welsh Freeport?", "The Celtic Freeport bid will be selected by ministers.", True),
+    ("Which bid was selected as the Welsh Freeport?", "Ministers selected the Celtic Freeport bid.", False),
     # a question that asks no choice is not checked
     ("Which department is reviewing the regulations?", "The Department for Transport is reviewing them.", False),
 ])

@@ -33,6 +33,7 @@ from assistant.question import read_question
     ("Which department is reviewing the Space Industry Regulations?", "body"),
     ("Which minister supports the Science Secretary on space?", "person"),
     ("Which UK Government minister signed the foreword to the prospectus?", "person"),
+    ("Which witness told the Inquiry that advisers should work to an 80/20 rule?", "person"),
     ("Which Senedd committee ran the inquiry?", "body"),
     ("Which legislation requires councils to encourage participation?", None),
     # "by what" asks for a date unless a quantity follows
@@ -343,6 +344,10 @@ def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
     ("Ministerial responsibility\n\nSpace policy is split across departments. Therefore, the Government should create a "
      "Minister for Space sitting across both DSIT and MoD, who would lead on space policy.\n",
      "Why did the government decide to appoint a Minister for Space across DSIT and the MoD?",
+     "should create a Minister for Space", "What did the committee recommend about a Minister for Space?"),
+    ("Ministerial responsibility\n\nSpace policy is split across departments. Therefore, the Government should create a "
+     "Minister for Space sitting across both DSIT and MoD, who would lead on space policy.\n",
+     "Who has the government appointed as the new Minister for Space across DSIT and the MoD?",
      "should create a Minister for Space", "What did the committee recommend about a Minister for Space?"),
 ])
 def test_a_denied_or_contradicted_premise_is_not_answered_but_the_denial_is_shown(small_corpus, text, question, shown,

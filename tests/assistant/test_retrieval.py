@@ -89,3 +89,5 @@ def test_names_in_a_question():
     assert named_phrases("What's the estimated cost of implementing the Expert Group's recommendations?") == ["Expert Group"]
     assert named_phrases("Will the government publish data under the label 'National Core Reference Data'?") == [
         "National Core Reference Data"]
+    # a common word opening the question is capitalised by its place, not by a name
+    assert named_phrases("At the Harwell roundtable, how much investment came from abroad?") == []
