@@ -107,6 +107,21 @@ def _signature_boost(question: str, sentence: str) -> float:
     return SIGNATURE_BOOST if _ASKS_SIGNATORY.search(question) and _SIGNATURE.search(sentence) else 0.0
 
 
+# A glossary says what a thing is; "Which body commissioned Exercise Broad Street?" is
+# answered by the report's own account of it (a table row), not by its one-line definition.
+GLOSSARY_PENALTY = 0.1  # issue 4 lever
+_GLOSSARY = re.compile(r"\b(?:glossary|abbreviations|acronyms|list of terms|definitions)\b", re.I)
+_ASKS_DEFINITION = re.compile(r"\b(?:stand for|stands for|mean|means|meaning|defin\w*)\b|\bwhat (?:is|was|does|did) (?:it|they)\b|"
+                              r"^\s*what (?:is|was|are|were) (?:the |an? )?(?:[\w’'-]+\s+){0,5}?[\w’'-]+\s*\?\s*$", re.I)
+
+
+def _glossary_penalty(question: str, candidate: Candidate) -> float:
+    if GLOSSARY_PENALTY and _GLOSSARY.search(str(candidate.hit.node.metadata.get("section", ""))) \
+            and not _ASKS_DEFINITION.search(question):
+        return -GLOSSARY_PENALTY
+    return 0.0
+
+
 
 
 def _premise_boost(question: str, sentence: str, lexical: float) -> float:
@@ -400,7 +415,8 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.kind_boost = _answer_type_boost(facts, c.text, question)
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
                    + c.kind_boost + _premise_boost(question, c.text, c.lexical)
-                   + _structure_boost(question, facts, c) + _signature_boost(question, c.text))
+                   + _structure_boost(question, facts, c) + _signature_boost(question, c.text)
+                   + _glossary_penalty(question, c))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
 
 

@@ -403,3 +403,17 @@ def test_a_figure_the_documents_call_unknown_is_not_given_but_the_sentence_is_sh
     # "to be confirmed" said of something else, with the date asked for after it
     answer = assistant.ask("From when will the 1862 Register be available as image data?")
     assert not answer.abstained and "March 2014" in answer.answer
+
+
+def test_a_glossary_defines_but_the_report_answers(small_corpus):
+    assistant = small_corpus({"inquiry.txt": (
+        "Appendix 2: Exercises\n\n"
+        "Exercise Broad Street 29 January 2018 England Discussion-based exercise commissioned by the Infectious "
+        "Diseases Programme board concerning a future patient pathway service.\n\n"
+        "Appendix 3: Glossary\n\n"
+        "Exercise Broad Street A January 2018 exercise to develop an agreed approach to managing the patient pathway "
+        "for infectious diseases.\n"
+    )})
+    answer = assistant.ask("Which body commissioned Exercise Broad Street, the January 2018 exercise to develop an "
+                           "agreed approach to managing the patient pathway for infectious diseases?")
+    assert "Programme board" in answer.answer and answer.citations[0].section.endswith("Appendix 2: Exercises")
