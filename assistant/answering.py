@@ -444,8 +444,15 @@ def reranked(hits: list[Hit], best: dict[int, float]) -> list[Hit]:
 
 
 def _same_section(one: Candidate, other: Candidate) -> bool:
-    a, b = one.hit.node.metadata, other.hit.node.metadata
+    return _same_place(one.hit, other.hit)
+
+
+def _same_place(one: Hit, other: Hit) -> bool:
+    a, b = one.node.metadata, other.node.metadata
     return (a.get("doc_id"), a.get("section")) == (b.get("doc_id"), b.get("section"))
+
+
+SECTION_FIGURES = True  # issue 4 lever
 
 
 def _abstain_showing(sentence: Candidate, max_words: int,
@@ -549,6 +556,9 @@ def compose_answer(
         best = subject
     # a figure the question names may be in the passage the answer runs on into
     passage = best.hit.node.text if follow is None or follow.hit is best.hit else f"{best.hit.node.text} {follow.hit.node.text}"
+    if SECTION_FIGURES:
+        # "the 1.25% dividend tax rise" named in the paragraph before, in the same section
+        passage = " ".join([passage, *(h.node.text for h in hits if abs(h.row - best.hit.row) == 1 and _same_place(h, best.hit))])
     if figures_missing(question, named, passage, best.hit.node.metadata):
         return ABSTAIN_ANSWER, [], True
 

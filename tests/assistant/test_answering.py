@@ -417,3 +417,18 @@ def test_a_glossary_defines_but_the_report_answers(small_corpus):
     answer = assistant.ask("Which body commissioned Exercise Broad Street, the January 2018 exercise to develop an "
                            "agreed approach to managing the patient pathway for infectious diseases?")
     assert "Programme board" in answer.answer and answer.citations[0].section.endswith("Appendix 2: Exercises")
+
+
+def test_a_figure_the_question_names_may_be_in_the_paragraph_before(small_corpus):
+    # The rise is named in one paragraph; who pays most of it, in the next chunk of the
+    # same section.
+    filler = " ".join(f"Dividend income from shares is not subject to the Levy in case {n}." for n in range(14))
+    assistant = small_corpus({"response.txt": (
+        "Raising revenue\n\n"
+        f"6.6 We will increase the rates of dividend tax by 1.25%. {filler}\n\n"
+        "6.7 This is a fair increase for business owners and investors. Additional and higher rate taxpayers are "
+        "expected to contribute over 70 per cent of the revenue from this increase in 2022 to 2023.\n"
+    )})
+    answer = assistant.ask("What share of the revenue from the 1.25% dividend tax rise is expected to come from "
+                           "additional and higher rate taxpayers?")
+    assert "70 per cent" in answer.answer
