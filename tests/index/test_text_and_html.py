@@ -81,6 +81,11 @@ def test_sentences_respect_abbreviations_and_money():
     ]
 
 
+def test_a_footnote_marker_after_a_year_ends_the_sentence():
+    text = "It was prepared in 2009 and 2013.31 This took a year. The rate was 2.25 In total."
+    assert split_sentences(text) == ["It was prepared in 2009 and 2013.31", "This took a year.", "The rate was 2.25 In total."]
+
+
 def test_government_reply_without_a_response_heading_becomes_the_response():
     from index.documents import Line
 
