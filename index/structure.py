@@ -36,6 +36,8 @@ _CHAPTER = re.compile(
     re.I,
 )
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>\S.*)$")
+NUMBERED_PARAGRAPHS = True  # issue 4 lever
+_NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 # A numbered heading needs "1." or "1.2": a bare "7 Title" is usually a footnote.
 _NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2})?\.?)?)\s+(?P<rest>[A-Z].*)$")
 # "Recommendation 12" or "Recommendation 3: Title" alone on a line is a heading wherever
@@ -164,7 +166,8 @@ class _Heading:
     table: bool = False  # a row of a response table: its reply is the verdict cell, not prose
 
 
-def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_item: bool) -> _Heading | None:
+def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_item: bool,
+              numbers_paragraphs: bool = False) -> _Heading | None:
     text = line.text.strip()
     if line.table_row is not None:
         kind, number = line.table_row.split()[0].lower(), line.table_row.split()[-1]
@@ -221,6 +224,10 @@ def _classify(line: Line, next_text: str | None, counters: dict[str, int], in_it
             text, None if wrapped else next_text, wrapped_ok=True):
         return _Heading(1.0, _fix_case(text), "generic")
     numbered = _NUMBERED_HEADING.match(text)
+    if numbered and numbers_paragraphs and "." not in numbered["num"].rstrip("."):
+        # "9. Welfare Sector Transparency Board (Chair: Gill Aitken, DWP)" in a document
+        # whose paragraphs run "38. …", "39. …" is an item of a list, not a heading
+        return None
     if numbered and _is_title_like(numbered["rest"], next_text) and len(numbered["rest"].split()) <= 8:
         depth = numbered["num"].rstrip(".").count(".") + 1
         return _Heading(float(depth), numbered["rest"].strip(), "generic", number=numbered["num"])
@@ -282,6 +289,10 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
 
     texts = [l.text.strip() for l in lines]
     consumed: set[int] = set()
+    # A document that numbers its paragraphs "12. The Government …" does not number its
+    # headings the same way.
+    numbers_paragraphs = NUMBERED_PARAGRAPHS and sum(
+        1 for t in texts if _NUMBERED_PARAGRAPH.match(t) and len(t.split()) > 15) >= 10
     # How this document sets a reply apart from the recommendation it answers: a heading,
     # a callout around the committee's words, or (neither) only paragraph order.
     headed_replies = _explicit_replies(texts)
@@ -304,7 +315,7 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
                     or line.page != lines[i - 1].page  # a page starts a line afresh
                     or _is_title_like(para_lines[-1].text, None))
         in_item = any(h.kind == "item" for h in stack)
-        heading = _classify(line, next_text, counters, in_item) if can_head else None
+        heading = _classify(line, next_text, counters, in_item, numbers_paragraphs) if can_head else None
         if heading:
             flush()
             if line.heading_level is None and not heading.inline:

@@ -86,6 +86,21 @@ def test_a_footnote_marker_after_a_year_ends_the_sentence():
     assert split_sentences(text) == ["It was prepared in 2009 and 2013.31", "This took a year.", "The rate was 2.25 In total."]
 
 
+def test_a_numbered_list_in_a_document_of_numbered_paragraphs_opens_no_section():
+    from index.documents import Line
+
+    prose = "The Government has made a great deal of data available to users and will publish more of it this year."
+    texts = ["Chapter Two - Driving the next phase of delivery", ""]
+    texts += [f"{n}. {prose}" for n in range(30, 40)] + [""]
+    texts += ["Box X - List of Boards and their Chairs", "1. Crime and Justice Transparency Sector Board (Chair: Kieran O'Hara)",
+              "", "9. Welfare Sector Transparency Board (Chair: Gill Aitken, DWP)", "",
+              "40. To strengthen the voice of data users we created the Open Data User Group, an independently chaired group.",
+              "Heather Savory was appointed the Chair in May 2012."]
+    sections = parse_structure([Line(t, "16") for t in texts])
+    savory = next(s for s in sections if any("Heather Savory" in p.text for p in s.paragraphs))
+    assert savory.path_text == "Chapter Two - Driving the next phase of delivery"
+
+
 def test_government_reply_without_a_response_heading_becomes_the_response():
     from index.documents import Line
 
