@@ -498,11 +498,27 @@ def _only_asked_for(question: str, chosen: list[Candidate]) -> bool:
                         and not in_government_voice(c.text) for c in chosen))
 
 
+STILL_TO_COME = True  # issue 4 lever
+# "What were the main findings of the Tier 1 exercise run in 2025?" answered by "In 2025,
+# DHSC will lead on the Tier 1 exercise": an event the documents put in the future has
+# no findings yet.
+_ASKS_OUTCOME = re.compile(r"\b(?:findings?|results?|outcomes?|conclusions?|lessons? (?:learned|learnt|identified))\b|"
+                           r"\bwhat did (?:the |it |they )?(?:[\w’'-]+ ){0,4}?(?:find|show|reveal|conclude|identify)\b", re.I)
+_FUTURE = re.compile(r"\bwill (?:\w+ )?(?:lead|take place|be (?:held|run|conducted|carried out|published)|run|test|hold|report|publish)\b|"
+                     r"\b(?:is|are|has been|have been) (?:planned|programmed|scheduled|due|expected)\b", re.I)
+
+
+def _still_to_come(question: str, chosen: list[Candidate]) -> bool:
+    return bool(STILL_TO_COME and _ASKS_OUTCOME.search(question) and all(_FUTURE.search(c.text) for c in chosen))
+
+
 def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words: int) -> tuple | None:
     """The abstention the chosen sentences, read together, call for, if any."""
     denial = next((c for c in chosen if premise_contradicted(question, c.text)), None)
     if denial is not None:
         return _abstain_showing(denial, max_words)
+    if _still_to_come(question, chosen):
+        return _abstain_showing(best, max_words, "The documents describe this as still to come")
     if _only_asked_for(question, chosen):
         return _abstain_showing(best, max_words, "The documents show this was asked of the government, not that it was done")
     # "What cap will apply in Scotland?": a sum with "… anyone in England will need to

@@ -349,6 +349,11 @@ def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
      "Minister for Space sitting across both DSIT and MoD, who would lead on space policy.\n",
      "Who has the government appointed as the new Minister for Space across DSIT and the MoD?",
      "should create a Minister for Space", "What did the committee recommend about a Minister for Space?"),
+    # an event still to come has no findings
+    ("Exercises\n\nIn 2025, the Department of Health and Social Care will lead on the Tier 1 exercise testing the "
+     "response to a major pandemic.\n",
+     "What were the main findings of the Tier 1 pandemic exercise that the government ran in 2025?",
+     "will lead on the Tier 1 exercise", "Which department will lead on the Tier 1 pandemic exercise in 2025?"),
 ])
 def test_a_denied_or_contradicted_premise_is_not_answered_but_the_denial_is_shown(small_corpus, text, question, shown,
                                                                                   plain):
