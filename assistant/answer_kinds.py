@@ -47,6 +47,8 @@ _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoo
 _HONORIFIC = re.compile(
     r"\b(?:Baroness|Lord|Lady|Sir|Dame|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Rt Hon)\.?\s+[A-Z][a-z]+|"
     r"\b[A-Z][a-z]+\s+[A-Z][a-z’'-]+,?\s+(?:MP|MS|MSP|MLA|CBE|OBE|MBE|DBE|KC|QC)\b")
+PERSON_NO_BODY = True  # issue 4 lever
+_POST_NOMINALS = {"MP", "MS", "MSP", "MLA", "CBE", "OBE", "MBE", "DBE", "KC", "QC", "AM"}
 _CAPITALISED_RUN = re.compile(r"\b([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\b")
 INSTITUTION_WORDS = {
     "government", "department", "committee", "office", "agency", "council", "group", "wales", "welsh", "england",
@@ -232,7 +234,9 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
     if expects == "body":
         asked = question.casefold()
         names = (re.sub(r"^(?:The|This|These|Its|Our|Their)\s+", "", p) for p in named_phrases(sentence))
-        return any((len(n.split()) >= 2 or (n.isupper() and n not in {"UK", "US", "EU"})) and n.casefold() not in asked for n in names)
+        # a person ("Gaynor Legall CBE", "Professor Sir Chris Whitty") is no body
+        return any((len(n.split()) >= 2 or (n.isupper() and n not in {"UK", "US", "EU"})) and n.casefold() not in asked
+                   and not (PERSON_NO_BODY and (_HONORIFIC.search(n) or n in _POST_NOMINALS)) for n in names)
     if expects == "role":  # "chaired by the Chancellor", "Heather Savory was appointed the Chair"
         post = re.search(r"(?:^|[,;:])\s*who (chair|head|clerk|lead|led)", question, re.I)
         word = {"led": "lead|led"}.get(post.group(1).lower(), post.group(1)) if post else ""

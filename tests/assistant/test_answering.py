@@ -103,6 +103,11 @@ def test_no_plans_is_an_honest_answer_to_when():
 
 @pytest.mark.parametrize("expects, question, sentence, holds", [
     ("name", "What is the name of the project in Llanelli?", "Healing the Divide is a project in Llanelli.", True),
+    # a person, post-nominals and all, is no organisation
+    ("body", "Which organisation will help the Expert Group on Social Cohesion draw on evidence?",
+     "An Expert Group on Social Cohesion has been established, independently chaired by Gaynor Legall CBE.", False),
+    ("body", "Which organisation will help the Expert Group on Social Cohesion draw on evidence?",
+     "The Wales Centre for Public Policy will support the work of the Group.", True),
     # the only name is the one the question already gives
     ("name", "What is the name of the Cabinet Secretary for Social Justice?",
      "The extension has been agreed by the Cabinet Secretary for Social Justice.", False),
