@@ -107,6 +107,12 @@ def _signature_boost(question: str, sentence: str) -> float:
     return SIGNATURE_BOOST if _ASKS_SIGNATORY.search(question) and _SIGNATURE.search(sentence) else 0.0
 
 
+# A "sentence" of more than 80 words is a flattened list, table or page furniture, not
+# prose: it answers only by a window cut out of it, and a clean sentence close behind it
+# answers better.
+RUN_ON_PENALTY = 0.03  # issue 4 lever
+RUN_ON_WORDS = 80
+
 # A glossary says what a thing is; "Which body commissioned Exercise Broad Street?" is
 # answered by the report's own account of it (a table row), not by its one-line definition.
 GLOSSARY_PENALTY = 0.1  # issue 4 lever
@@ -416,7 +422,8 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
                    + c.kind_boost + _premise_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _signature_boost(question, c.text)
-                   + _glossary_penalty(question, c))
+                   + _glossary_penalty(question, c)
+                   - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
 
 

@@ -91,3 +91,9 @@ def test_a_cap_for_england_does_not_answer_for_scotland(shared):
     says whose cap the £86,000 is."""
     assert shared.ask("What lifetime cap on personal care costs applies to people receiving social care in Scotland?").abstained
     assert "£86,000" in shared.ask("What lifetime cap on personal care costs will apply in England?").answer
+
+
+def test_a_clean_sentence_close_behind_a_run_on_answers(shared):
+    """A flattened list of observatories (102 words) edged out the sentence that answers."""
+    answer = shared.ask("Roughly how many people work in the UK space sector, according to the Lords Committee?")
+    assert "55,000" in answer.answer and "observatories" not in answer.answer

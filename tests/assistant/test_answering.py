@@ -442,3 +442,4 @@ def test_a_figure_the_question_names_may_be_in_the_paragraph_before(small_corpus
     answer = assistant.ask("What share of the revenue from the 1.25% dividend tax rise is expected to come from "
                            "additional and higher rate taxpayers?")
     assert "70 per cent" in answer.answer
+
