@@ -1,14 +1,16 @@
 """When the evidence found does not answer the question: a figure the question asks
 about that the passage never mentions, a passage about another nation than the one the
 question names, a sum or date from a passage that never names the thing asked about, or
-a choice asked about ("which port won?") that the sentence never says was made. Pure
-functions over text."""
+a choice asked about ("which port won?") that the sentence never says was made; and a
+question whose premise the sentences deny (the opposite said, only asked for by a
+committee, or still to come). Pure functions over text."""
 from __future__ import annotations
 
 import re
 
 from assistant.answer_kinds import INSTITUTION_WORDS, MONTHS
 from assistant.question import YES_NO, named_phrases
+from index.structure import in_government_voice
 
 # Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
 # a document's year ("the 2013 government response", "the 2013 PSI response"), an Act's,
@@ -254,3 +256,42 @@ def another_government(question: str, said: str, publisher: str) -> bool:
     # the sentence has it act ("The Scottish Government has …"), not merely named
     # ("policy devolved to the Scottish Government")
     return not re.search(rf"{body}(?:['’]s)?\s+(?:will\b|(?:(?:has|have|had|would|is|was) )?(?:{_SAYING})\b)", said, re.I)
+
+
+# What someone asks of the government, not what it does: "The Government should …", "We
+# recommend …", or restated in the reply ("His proposal is to create …", "Stephan
+# recommends that …", "The Inquiry calls for …").
+RECOMMENDING = re.compile(
+    r"\bshould\b|\bwe (?:would )?(?:recommend|urge|call on|ask)\b|"
+    r"\b(?:his|her|their|its|the (?:committee|inquiry|review)(?:'s|’s)?) (?:proposal|recommendation|suggestion) (?:is|was)\b|"
+    r"\b(?:recommends|proposes|suggests|calls for|urges)\b", re.I)
+_COMMITTEE_PARTS = {"recommendation", "conclusion", "comment"}
+
+ACT_ONLY_ASKED = True  # issue 4 lever
+# "Why did the government decide to appoint a Minister for Space?" answered only by "The
+# Government should create a Minister for Space": the committee asked for it; that the
+# government did it is the question's premise, and the documents do not give it.
+_GOVERNMENT_DID = re.compile(r"\b(?:did|has|have) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
+                             r"^\s*why (?:was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b", re.I)
+
+
+def only_asked_for(question: str, sentences: list[tuple[str, str | None]]) -> bool:
+    """A question about what the government did, answered only by what others asked of it.
+    `sentences`: each chosen sentence with its chunk's part (recommendation, response, …)."""
+    return bool(ACT_ONLY_ASKED and _GOVERNMENT_DID.search(question) and sentences and all(
+        (RECOMMENDING.search(text) or part in _COMMITTEE_PARTS) and not in_government_voice(text) for text, part in sentences))
+
+
+STILL_TO_COME = True  # issue 4 lever
+# "What were the main findings of the Tier 1 exercise run in 2025?" answered by "In 2025,
+# DHSC will lead on the Tier 1 exercise": an event the documents put in the future has
+# no findings yet.
+_ASKS_OUTCOME = re.compile(r"\b(?:findings?|results?|outcomes?|conclusions?|lessons? (?:learned|learnt|identified))\b|"
+                           r"\bwhat did (?:the |it |they )?(?:[\w’'-]+ ){0,4}?(?:find|show|reveal|conclude|identify)\b", re.I)
+_FUTURE = re.compile(r"\bwill (?:\w+ )?(?:lead|take place|be (?:held|run|conducted|carried out|published)|run|test|hold|report|publish)\b|"
+                     r"\b(?:is|are|has been|have been) (?:planned|programmed|scheduled|due|expected)\b", re.I)
+
+
+def still_to_come(question: str, sentences: list[str]) -> bool:
+    """A question about an outcome, answered only by sentences that put the event ahead."""
+    return bool(STILL_TO_COME and _ASKS_OUTCOME.search(question) and sentences and all(_FUTURE.search(t) for t in sentences))

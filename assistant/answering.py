@@ -9,13 +9,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.abstention import (
+    RECOMMENDING,
     about_another_nation,
     another_government,
     choice_not_said,
     figures_missing,
     named_thing_missing,
+    only_asked_for,
     premise_contradicted,
     premise_denied,
+    still_to_come,
 )
 from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answer_type
 from assistant.injection import addresses_a_model
@@ -241,12 +244,6 @@ _GOVERNMENT_ACTOR = re.compile(
 
 ITEM_REPLY = True  # issue 4 lever: a named recommendation's reply over its own text when the reply is asked
 RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.10 leads with the reply here
-_RECOMMENDING = re.compile(
-    r"\bshould\b|\bwe (?:would )?(?:recommend|urge|call on|ask)\b|"
-    # what someone else proposed, restated in the reply: "His proposal is to create …",
-    # "Stephan recommends that …", "The Inquiry calls for …"
-    r"\b(?:his|her|their|its|the (?:committee|inquiry|review)(?:'s|’s)?) (?:proposal|recommendation|suggestion) (?:is|was)\b|"
-    r"\b(?:recommends|proposes|suggests|calls for|urges)\b", re.I)
 
 
 # The government's own voice ("We will consider …") a little over other text, when the
@@ -271,7 +268,7 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
     the question asks what was recommended."""
     meta = candidate.hit.node.metadata
     if facts.item_number is None:
-        if RECOMMENDING_PENALTY and _RECOMMENDING.search(candidate.text) and not in_government_voice(candidate.text) \
+        if RECOMMENDING_PENALTY and RECOMMENDING.search(candidate.text) and not in_government_voice(candidate.text) \
                 and _GOVERNMENT_ACTOR.search(question):
             # "The Government should explore ..." is what someone asked of the government,
             # in whichever document it is quoted, not what the government will do.
@@ -378,7 +375,7 @@ def replies_only(scored: ScoredSentences, doc_id: str, besides: str) -> ScoredSe
             return False
         if in_government_voice(c.text):
             return True
-        return meta.get("part") not in {"recommendation", "conclusion", "comment"} and not _RECOMMENDING.search(c.text)
+        return meta.get("part") not in {"recommendation", "conclusion", "comment"} and not RECOMMENDING.search(c.text)
     return replace(scored, ranked=[c for c in scored.ranked if reply(c)])
 
 
@@ -490,43 +487,14 @@ def _figure_not_given(facts: QuestionFacts, best: Candidate, ranked: list[Candid
     return not gives_one(best.text) and _typed_continuation(best, ranked, facts, question, gives_one) is None
 
 
-ACT_ONLY_ASKED = True  # issue 4 lever
-# "Why did the government decide to appoint a Minister for Space?" answered only by "The
-# Government should create a Minister for Space": the committee asked for it; that the
-# government did it is the question's premise, and the documents do not give it.
-_WHY_GOVERNMENT_DID = re.compile(r"\b(?:did|has|have) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
-                                 r"^\s*why (?:was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b", re.I)
-
-
-def _only_asked_for(question: str, chosen: list[Candidate]) -> bool:
-    """A why-question about what the government did, answered only by what others asked of it."""
-    return bool(ACT_ONLY_ASKED and _WHY_GOVERNMENT_DID.search(question)
-                and all((_RECOMMENDING.search(c.text) or c.hit.node.metadata.get("part") in {"recommendation", "conclusion", "comment"})
-                        and not in_government_voice(c.text) for c in chosen))
-
-
-STILL_TO_COME = True  # issue 4 lever
-# "What were the main findings of the Tier 1 exercise run in 2025?" answered by "In 2025,
-# DHSC will lead on the Tier 1 exercise": an event the documents put in the future has
-# no findings yet.
-_ASKS_OUTCOME = re.compile(r"\b(?:findings?|results?|outcomes?|conclusions?|lessons? (?:learned|learnt|identified))\b|"
-                           r"\bwhat did (?:the |it |they )?(?:[\w’'-]+ ){0,4}?(?:find|show|reveal|conclude|identify)\b", re.I)
-_FUTURE = re.compile(r"\bwill (?:\w+ )?(?:lead|take place|be (?:held|run|conducted|carried out|published)|run|test|hold|report|publish)\b|"
-                     r"\b(?:is|are|has been|have been) (?:planned|programmed|scheduled|due|expected)\b", re.I)
-
-
-def _still_to_come(question: str, chosen: list[Candidate]) -> bool:
-    return bool(STILL_TO_COME and _ASKS_OUTCOME.search(question) and all(_FUTURE.search(c.text) for c in chosen))
-
-
 def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words: int) -> tuple | None:
     """The abstention the chosen sentences, read together, call for, if any."""
     denial = next((c for c in chosen if premise_contradicted(question, c.text)), None)
     if denial is not None:
         return _abstain_showing(denial, max_words)
-    if _still_to_come(question, chosen):
+    if still_to_come(question, [c.text for c in chosen]):
         return _abstain_showing(best, max_words, "The documents describe this as still to come")
-    if _only_asked_for(question, chosen):
+    if only_asked_for(question, [(c.text, c.hit.node.metadata.get("part")) for c in chosen]):
         return _abstain_showing(best, max_words, "The documents show this was asked of the government, not that it was done")
     # "What cap will apply in Scotland?": a sum with "… anyone in England will need to
     # spend" beside it in its section (another section's sentence, a glossary's "Exercise

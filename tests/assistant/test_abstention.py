@@ -7,7 +7,9 @@ from assistant.abstention import (
     choice_not_said,
     figures_missing,
     named_thing_missing,
+    only_asked_for,
     premise_contradicted,
+    still_to_come,
     premise_denied,
 )
 
@@ -176,3 +178,31 @@ def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentenc
 ])
 def test_what_a_devolved_government_said_comes_from_it(question, said, publisher, other):
     assert another_government(question, said, publisher) is other
+
+
+@pytest.mark.parametrize("question, sentences, asked_only", [
+    ("Why did the government decide to appoint a Minister for Space?",
+     [("Therefore, the Government should create a Minister for Space.", None)], True),
+    # the committee's own text, in its part of a response, without a "should"
+    ("Why did the government choose a Green Paper?",
+     [("It is not clear how another Green Paper is going to make progress.", "comment")], True),
+    # the government's own reply answers
+    ("Why did the government decide to appoint a Minister for Space?",
+     [("We will not appoint a Minister for Space.", "response")], False),
+    # what the committee asked for is what a question about the committee wants
+    ("Why did the committee recommend a Minister for Space?",
+     [("Therefore, the Government should create a Minister for Space.", None)], False),
+])
+def test_a_government_act_answered_only_by_what_was_asked_of_it(question, sentences, asked_only):
+    assert only_asked_for(question, sentences) is asked_only
+
+
+@pytest.mark.parametrize("question, sentences, ahead", [
+    ("What were the main findings of the Tier 1 exercise run in 2025?",
+     ["In 2025, the Department will lead on the Tier 1 exercise.", "A Tier 1 exercise has been programmed for 2025."], True),
+    ("What were the main findings of Exercise Cygnus?", ["Exercise Cygnus found that the UK was not prepared."], False),
+    # not an outcome asked for
+    ("Who will lead the Tier 1 exercise in 2025?", ["In 2025, the Department will lead on the Tier 1 exercise."], False),
+])
+def test_the_outcome_of_an_event_still_to_come(question, sentences, ahead):
+    assert still_to_come(question, sentences) is ahead
