@@ -272,7 +272,10 @@ ACT_ONLY_ASKED = True  # issue 4 lever
 # Government should create a Minister for Space": the committee asked for it; that the
 # government did it is the question's premise, and the documents do not give it.
 _GOVERNMENT_DID = re.compile(r"\b(?:did|has|have) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
-                             r"^\s*why (?:was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b", re.I)
+                             r"^\s*why (?:was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
+                             # "the new body, which the government agreed to legislate for"
+                             r"\b(?:that|which) the (?:\w+ )?(?:government|ministers?|department) (?:has |have |had )?"
+                             r"(?:agreed|committed|decided|promised|pledged)\b", re.I)
 
 
 def only_asked_for(question: str, sentences: list[tuple[str, str | None]]) -> bool:

@@ -122,7 +122,8 @@ _NOT_COUNTED = {
 _QUESTION_VERBS = re.compile(
     r"^(?:are|is|was|were|will|would|did|do|does|has|have|had|can|could|should|must|may|might|in|at|on|for|from|by|"
     r"to|per|across|under|with|that|which|who|there)$", re.I)
-_PEOPLE = {"peopl", "staff", "emplo", "worke", "perso", "indiv", "membe", "fte", "jobs", "heads", "offic"}
+_PEOPLE = {"peopl", "staff", "emplo", "worke", "perso", "indiv", "membe", "fte", "jobs", "heads", "offic", "gradu",
+           "train", "appre", "volun", "nurse", "carer", "pupil", "stude", "resid", "adult", "child"}
 _COUNT_TOKEN = re.compile(rf"\d[\d,.]*|{_NUMBER_WORDS}|million|billion", re.I)
 
 

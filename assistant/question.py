@@ -23,7 +23,7 @@ _MODIFIERS = r"(?:(?:(?-i:[A-Z])[\w’'-]*|local|former|new|other|lead|main|devo
 # sentence; a question of that kind whose best sentence holds none is not answered there.
 _EXPECTS = (
     ("time", re.compile(r"\b(?:what|which) time\b(?!\s*(?:horizon|frame|period|scale|span|limit))|\bat what hour\b", re.I)),
-    ("date", re.compile(r"\bwhen\s+(?:is|was|are|were|will|would|did|does|do|has|have|had|should|can|could|must|might|may)\b|\bwhen\s*\?|\b(?:what|which) (?:\w+ )?(?:date|year|month)s?\b|\bby what\b(?!\s+(?:percentage|proportion|share|amount|margin|factor|sum|figure|rate))|\bhow long\b|\bhow far ahead\b|\bhow often\b|\bdeadline\b|\btimescale\b|"
+    ("date", re.compile(r"\bwhen\s+(?:is|was|are|were|will|would|did|does|do|has|have|had|should|can|could|must|might|may)\b|\bwhen\s*\?|\b(?:what|which) (?:\w+ )?(?:date|year|month)s?\b|\bwhat (?:is|was|will be) the (?:\w+ ){1,2}date\b|\bby what\b(?!\s+(?:percentage|proportion|share|amount|margin|factor|sum|figure|rate))|\bhow long\b|\bhow far ahead\b|\bhow often\b|\bdeadline\b|\btimescale\b|"
                         r"\bcut-?off\b|\bclosing date\b", re.I)),
     # a role only an individual fills: the answer must name someone
     ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code ?|full |official )?names? of\b|"
@@ -34,7 +34,12 @@ _EXPECTS = (
     # a body is answered by its name, whatever words it is made of ("Department for Transport")
     ("body", re.compile(rf"\bwhich {_MODIFIERS}(?:body|bodies|organisations?|departments?|committees?|agency|agencies|regulators?|"
                         r"compan(?:y|ies)|firms?|councils?|authority|authorities|institutions?)\b", re.I)),
-    ("money", re.compile(r"\bhow much\b.*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
+    # "how much carer's leave" asks for a quantity of leave, not a sum, wherever "funding"
+    # comes later in the question
+    ("money", re.compile(r"\bhow much\b(?!\s+(?:(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|can|could|should)\b)"
+                         r"[\w’'-]+\s+)?(?:leave|time|land|notice|data|capacity|progress|support|evidence|detail|flexibility|"
+                         r"room|weight|power|energy)\b)"
+                         r".*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
                          r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat\b[^?]*\b(?:typically |usually )?costs?\s*\?|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b|"
                          # "what will the new upper capital limit be", "what is the cap on care costs"

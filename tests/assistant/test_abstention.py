@@ -189,6 +189,9 @@ def test_what_a_devolved_government_said_comes_from_it(question, said, publisher
     # the government's own reply answers
     ("Why did the government decide to appoint a Minister for Space?",
      [("We will not appoint a Minister for Space.", "response")], False),
+    # the government's act presumed in a relative clause
+    ("By what date will the new body, which the government agreed to legislate for, be set up?",
+     [("As an interim measure, the new body should be established on a non-statutory basis.", None)], True),
     # what the committee asked for is what a question about the committee wants
     ("Why did the committee recommend a Minister for Space?",
      [("Therefore, the Government should create a Minister for Space.", None)], False),

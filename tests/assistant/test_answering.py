@@ -45,6 +45,10 @@ from assistant.question import read_question
     ("What will the new upper capital limit for means-tested support be?", "money"),
     ("What is the cap on care costs?", "money"),
     ("In CP 1240, how often does the board set up in response to Recommendation 1 meet?", "date"),
+    ("What is the last date for applying for non-domestic rates relief?", "date"),
+    # a quantity of leave, though "funding" comes later in the question
+    ("How much carer's leave will employees get under the entitlement in the social care funding response?", "number"),
+    ("How much was Space Solar seeking to raise in the seed funding round?", "money"),
 ])
 
 
@@ -86,6 +90,12 @@ def test_question_says_which_kind_of_document_answers_it(question, kind):
 ])
 def test_a_count_is_not_a_year_footnote_or_section_number(sentence, holds):
     assert has_answer_type("number", sentence) is holds
+
+
+def test_people_are_counted_by_any_word_for_them():
+    question = "How many people will the expanded programme train up as mental health social workers?"
+    assert has_answer_type("number", "Providing £27 million to train 360 graduates as mental health social workers.", question)
+    assert not has_answer_type("number", "The programme has run for 12 years in 4 regions.", question)
 
 
 def test_a_time_is_a_clock_time():
