@@ -328,7 +328,14 @@ def _focus(text: str, question: str, max_words: int, weight: dict[str, float], h
 
 
 LOCAL_FOCUS = True  # issue 4 lever
+ROW_KEY_ALONE = True  # issue 4 lever
 _NEAR = 6  # words each side of an answer that show what it is the answer to
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _listed(words: list[str], i: int) -> bool:
+    """The year at `i` comes in a list of years ("2014, 2016 and 2019")."""
+    return bool(_YEAR.fullmatch(words[i])) and any(_YEAR.fullmatch(w) for w in words[max(0, i - 3):i])
 
 
 def _answer_anchor(text: str, question: str, spans: list, terms: list, weight: dict[str, float],
@@ -345,7 +352,12 @@ def _answer_anchor(text: str, question: str, spans: list, terms: list, weight: d
     for j in range(len(spans)):
         if not holds_answer(text[spans[max(0, j - 1)][0]:spans[min(len(spans) - 1, j + 1)][1]]):
             continue
-        if not keys & set(words[max(0, j - _NEAR):j]):
+        at = [i for i in range(max(0, j - _NEAR), j) if words[i] in keys]
+        if not at:
+            continue
+        # "… risk assessments in 2014, 2016 and 2019 Pandemic influenza": a key listed
+        # with others of its kind is a header's, not a row's
+        if ROW_KEY_ALONE and all(_listed(words, i) for i in at):
             continue
         near = {t for ts in terms[max(0, j - _NEAR):j + _NEAR + 1] for t in ts}
         near_weight = sum(w for t, w in weight.items() if t in near)

@@ -405,6 +405,10 @@ def test_a_flattened_table_is_quoted_around_the_row_the_question_names(small_cor
     answer = assistant.ask("In the 2019 UK risk assessment, what reasonable worst-case number of deaths was assumed "
                            "for pandemic influenza?")
     assert "820,000" in answer.answer and len(answer.answer.split()) <= 62
+    # asked without a kind of answer, the header listing "2014, 2016 and 2019" heads no row
+    answer = assistant.ask("Looking at the table of reasonable worst-case scenarios, what death toll did the 2019 risk "
+                           "assessment assume for pandemic flu?")
+    assert "820,000" in answer.answer
 
 
 
