@@ -279,10 +279,14 @@ _GOVERNMENT_DID = re.compile(r"\b(?:did|has|have) (?:the )?(?:\w+ )?(?:governmen
 
 
 def only_asked_for(question: str, sentences: list[tuple[str, str | None]]) -> bool:
-    """A question about what the government did, answered only by what others asked of it.
+    """A question about what the government did, answered by what others asked of it: the
+    lead sentence is committee text and none of the government's own voice is beside it.
     `sentences`: each chosen sentence with its chunk's part (recommendation, response, …)."""
-    return bool(ACT_ONLY_ASKED and _GOVERNMENT_DID.search(question) and sentences and all(
-        (RECOMMENDING.search(text) or part in _COMMITTEE_PARTS) and not in_government_voice(text) for text, part in sentences))
+    if not (ACT_ONLY_ASKED and _GOVERNMENT_DID.search(question) and sentences):
+        return False
+    lead, part = sentences[0]
+    return bool((RECOMMENDING.search(lead) or part in _COMMITTEE_PARTS)
+                and not any(in_government_voice(text) for text, _ in sentences))
 
 
 STILL_TO_COME = True  # issue 4 lever

@@ -186,6 +186,10 @@ def test_what_a_devolved_government_said_comes_from_it(question, said, publisher
     # the committee's own text, in its part of a response, without a "should"
     ("Why did the government choose a Green Paper?",
      [("It is not clear how another Green Paper is going to make progress.", "comment")], True),
+    # led by the committee's words, with a sentence of another passage beside them
+    ("Why did the government decide to bring in free personal care?",
+     [("- introduce entitlement to free personal care to align with NHS free care.", "comment"),
+      ("This is already in effect for those drawing on care at home.", None)], True),
     # the government's own reply answers
     ("Why did the government decide to appoint a Minister for Space?",
      [("We will not appoint a Minister for Space.", "response")], False),
