@@ -265,7 +265,7 @@ RECOMMENDING = re.compile(
     r"\bshould\b|\bwe (?:would )?(?:recommend|urge|call on|ask)\b|"
     r"\b(?:his|her|their|its|the (?:committee|inquiry|review)(?:'s|’s)?) (?:proposal|recommendation|suggestion) (?:is|was)\b|"
     r"\b(?:recommends|proposes|suggests|calls for|urges)\b", re.I)
-_COMMITTEE_PARTS = {"recommendation", "conclusion", "comment"}
+COMMITTEE_PARTS = {"recommendation", "conclusion", "comment"}  # the parts of an item in the committee's words
 
 ACT_ONLY_ASKED = True  # issue 4 lever
 # "Why did the government decide to appoint a Minister for Space?" answered only by "The
@@ -285,7 +285,7 @@ def only_asked_for(question: str, sentences: list[tuple[str, str | None]]) -> bo
     if not (ACT_ONLY_ASKED and _GOVERNMENT_DID.search(question) and sentences):
         return False
     lead, part = sentences[0]
-    return bool((RECOMMENDING.search(lead) or part in _COMMITTEE_PARTS)
+    return bool((RECOMMENDING.search(lead) or part in COMMITTEE_PARTS)
                 and not any(in_government_voice(text) for text, _ in sentences))
 
 

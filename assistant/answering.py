@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.abstention import (
+    COMMITTEE_PARTS,
     RECOMMENDING,
     about_another_nation,
     another_government,
@@ -273,7 +274,7 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
             # "The Government should explore ..." is what someone asked of the government,
             # in whichever document it is quoted, not what the government will do.
             return -RECOMMENDING_PENALTY
-        if (meta.get("part") in {"recommendation", "conclusion", "comment"} and "response" in str(meta.get("doc_type", ""))
+        if (meta.get("part") in COMMITTEE_PARTS and "response" in str(meta.get("doc_type", ""))
                 and not in_government_voice(candidate.text)):
             return committee_text_boost(question)
         if GOVERNMENT_VOICE_BOOST and in_government_voice(candidate.text) and _GOVERNMENT_ACTOR.search(question):
@@ -387,7 +388,7 @@ def replies_only(scored: ScoredSentences, doc_id: str, besides: str) -> ScoredSe
             return False
         if in_government_voice(c.text):
             return True
-        return meta.get("part") not in {"recommendation", "conclusion", "comment"} and not RECOMMENDING.search(c.text)
+        return meta.get("part") not in COMMITTEE_PARTS and not RECOMMENDING.search(c.text)
     return replace(scored, ranked=[c for c in scored.ranked if reply(c)])
 
 
