@@ -183,9 +183,13 @@ PREMISE_DENIED = True  # issue 4 lever
 # "Why did the government agree to a national review of the Green Belt?", "When will the
 # review the government agreed to be completed?" take an agreement as given; a reply that
 # has "no plans" for it says the premise is false.
+# "the review that the government agreed to", "the body, which ministers have committed to":
+# a government act taken as given in a relative clause (read by only_asked_for too)
+_AGREED_CLAUSE = (r"\b(?:that|which) the (?:[\w’'-]+ ){0,2}?(?:government|ministers?|department) (?:has |have |had )?"
+                  r"(?:agreed|committed|decided|promised|planned|pledged)\b")
 _PRESUMES_AGREEMENT = re.compile(
     r"\bwhy (?:did|has|have|does|do|is|was) (?:the )?(?:[\w’'-]+ ){0,3}?(?:agree|decide|commit|plan|choose|promise)\w*\b|"
-    r"\bthat the (?:[\w’'-]+ ){0,2}?(?:government|ministers?|department) (?:has |have )?(?:agreed|committed|decided|promised|planned)\b", re.I)
+    + _AGREED_CLAUSE, re.I)
 _NO_PLANS = re.compile(r"\bno (?:current |immediate |further )?plans?\b|\bnot (?:currently )?plan(?:ning)? to\b|"
                        r"\bnot (?:currently )?(?:have|hold) any plans?\b|\bdoes not (?:intend|propose)\b|\bwill not\b", re.I)
 
@@ -272,10 +276,7 @@ ACT_ONLY_ASKED = True  # issue 4 lever
 # Government should create a Minister for Space": the committee asked for it; that the
 # government did it is the question's premise, and the documents do not give it.
 _GOVERNMENT_DID = re.compile(r"\b(?:did|has|have) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
-                             r"^\s*why (?:was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
-                             # "the new body, which the government agreed to legislate for"
-                             r"\b(?:that|which) the (?:\w+ )?(?:government|ministers?|department) (?:has |have |had )?"
-                             r"(?:agreed|committed|decided|promised|pledged)\b", re.I)
+                             r"^\s*why (?:was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|" + _AGREED_CLAUSE, re.I)
 
 
 def only_asked_for(question: str, sentences: list[tuple[str, str | None]]) -> bool:

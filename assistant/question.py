@@ -104,7 +104,9 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 # A quotation opens where no letter comes before its mark and closes where none follows:
 # the apostrophes of "What's ... Group's" quote nothing.
 _QUOTED = re.compile(r"(?<!\w)[‘'\"“]([^‘’'\"“”]{4,60})[’'\"”](?!\w)")
-_QUESTION_OPENERS = {"what", "who", "when", "which", "how", "why", "where", "did", "does", "is", "are", "has", "have", "will", "can", "in", "according", "per", "under", "answering", "rather", "roughly", "by"} | set(STOPWORDS_EN)
+# Words that open a question, or any common word ("At the Harwell roundtable"): capitalised by place, not by a name
+_QUESTION_OPENERS = {"what", "who", "when", "which", "how", "why", "where", "did", "does", "has", "have", "can", "according",
+                     "per", "under", "answering", "rather", "roughly"} | set(STOPWORDS_EN)
 
 
 def named_phrases(question: str) -> list[str]:
