@@ -227,6 +227,8 @@ def premise_contradicted(question: str, sentence: str) -> bool:
         for asked, said in ((one, other), (other, one)):
             if re.search(asked, question, re.I) and re.search(said, sentence, re.I) and not re.search(asked, sentence, re.I):
                 return True
+    if _other_interval(question, sentence):
+        return True
     contrast = _RATHER_THAN.search(question)
     if contrast:
         text = _unquoted(sentence)
@@ -234,6 +236,18 @@ def premise_contradicted(question: str, sentence: str) -> bool:
                  for g in ("chosen", "aside")]
         return named == [False, True]
     return False
+
+
+# "Why recommend an exercise only once every five years?" where the text says "at least
+# every three years": the same interval, another number
+_INTERVAL = re.compile(r"\bevery\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>year|month|week|day)s?\b", re.I)
+
+
+def _other_interval(question: str, sentence: str) -> bool:
+    def said(text: str) -> set[tuple[str, str]]:
+        return {(_DIGITS.get(m["n"].lower(), m["n"]), m["unit"].lower()) for m in _INTERVAL.finditer(text)}
+    asked, given = said(question), said(sentence)
+    return bool(asked) and not asked & given and {u for _, u in asked} & {u for _, u in given} != set()
 
 
 GOVERNMENT_CHECK = True  # issue 4 lever

@@ -500,9 +500,18 @@ def _figure_not_given(facts: QuestionFacts, best: Candidate, ranked: list[Candid
     return not gives_one(best.text) and _typed_continuation(best, ranked, facts, question, gives_one) is None
 
 
-def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words: int) -> tuple | None:
+# A sentence that refutes a why-question's premise counts when it scores all but as well
+# as the answer, though the word limit left it out of the answer (0.03; at 0.06 a sentence
+# 0.054 behind refuted "France rather than the UK" by naming the UK alone, -q050).
+CLOSE_DENIALS = True  # issue 4 lever
+DENIAL_MARGIN = 0.03
+
+
+def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words: int,
+             ranked: list[Candidate] = ()) -> tuple | None:
     """The abstention the chosen sentences, read together, call for, if any."""
-    denial = next((c for c in chosen if premise_contradicted(question, c.text)), None)
+    close = [c for c in ranked if c.score >= best.score - DENIAL_MARGIN] if CLOSE_DENIALS else []
+    denial = next((c for c in [*chosen, *close] if premise_contradicted(question, c.text)), None)
     if denial is not None:
         return _abstain_showing(denial, max_words)
     if still_to_come(question, [c.text for c in chosen]):
@@ -598,7 +607,7 @@ def compose_answer(
             continue
         chosen.append(c)
         words += extra
-    refused = _refused(question, best, chosen, max_words)
+    refused = _refused(question, best, chosen, max_words, ranked)
     if refused is not None:
         return refused
     # The answer leads (after a verdict line, if any); supporting sentences follow in

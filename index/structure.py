@@ -38,6 +38,10 @@ _CHAPTER = re.compile(
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<rest>\S.*)$")
 NUMBERED_PARAGRAPHS = True  # issue 4 lever
 _NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s+[A-Z]")
+# A report sets each recommendation in a box between its chapter's numbered paragraphs:
+# the next "2.99. When the pandemic …" is the chapter again, not the recommendation.
+REPORT_ITEMS_END = True  # issue 4 lever
+_CHAPTER_PARAGRAPH = re.compile(r"^(?:[A-Z]?\d{1,2}\.\d{1,3})\.?\s+[A-Z“\"‘']")
 # A numbered heading needs "1." or "1.2": a bare "7 Title" is usually a footnote.
 _NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2})?\.?)?)\s+(?P<rest>[A-Z].*)$")
 # "Recommendation 12" or "Recommendation 3: Title" alone on a line is a heading wherever
@@ -99,6 +103,7 @@ _STOP_END = {"the", "and", "of", "to", "a", "an", "in", "for", "on", "by", "with
 # Ranks: a heading closes every open heading of equal or greater rank.
 RANK_ITEM = 5.0  # Recommendation / Conclusion / Comment
 RANK_ITEM_PART = 6.0  # Response / Financial Implications
+RANK_SUBHEADING = 2.0  # a chapter's subheading found only where a recommendation box ends
 
 
 @dataclass
@@ -259,6 +264,21 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
             sections[-1].paragraphs.append(_paragraph(para_lines))
             para_lines.clear()
 
+    def close_item() -> None:
+        """Back to the section that held the item, which goes on after it, under the
+        subheading that closed the box ("The lead government department model …") where
+        there is one."""
+        box = sections[-1].paragraphs
+        subheading = box.pop() if len(box) > 1 and _is_title_like(box[-1].text, None) else None
+        while stack and stack[-1].kind != "item":
+            stack.pop()
+        if stack:
+            stack.pop()
+        if subheading is None:
+            sections.append(Section(path=tuple(h.title for h in stack)))
+        else:
+            open_section(_Heading(RANK_SUBHEADING, subheading.text, "generic"))
+
     def open_section(heading: _Heading) -> None:
         while stack and stack[-1].rank >= heading.rank:
             stack.pop()
@@ -330,7 +350,11 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
             top = stack[-1] if stack else None
             starts = not para_lines or _ends_sentence(para_lines[-1].text)
             after_committee = bool(para_lines or sections[-1].paragraphs)
-            if is_response and top is not None and top.kind == "item" and not top.table and after_committee and (
+            if (REPORT_ITEMS_END and not is_response and starts and after_committee and _CHAPTER_PARAGRAPH.match(text)
+                    and any(h.kind == "item" and not h.table for h in stack)):
+                flush()
+                close_item()
+            elif is_response and top is not None and top.kind == "item" and not top.table and after_committee and (
                 (starts and _GOVERNMENT_VOICE.match(text))
                 or (callouts and quoted_seen and not line.quoted)
                 or (not headed_replies and not callouts and not para_lines and not _BULLET.match(text)

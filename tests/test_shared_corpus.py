@@ -97,3 +97,19 @@ def test_a_clean_sentence_close_behind_a_run_on_answers(shared):
     """A flattened list of observatories (102 words) edged out the sentence that answers."""
     answer = shared.ask("Roughly how many people work in the UK space sector, according to the Lords Committee?")
     assert "55,000" in answer.answer and "observatories" not in answer.answer
+
+
+def test_a_report_chapter_goes_on_after_its_recommendation_box(shared):
+    """The Inquiry sets each recommendation in a box between its chapter's numbered
+    paragraphs; paragraph 2.99 is the chapter's again, cited under its own subheading."""
+    answer = shared.ask("When the Covid-19 pandemic took hold, who in practice took the lead for the whole of the UK government?")
+    cited = next(c for c in answer.citations if "2.99" in c.quote or "Prime Minister" in c.quote)
+    assert cited.section.endswith("> The lead government department model for whole-system civil emergencies"), cited.section
+
+
+def test_a_refuting_sentence_close_behind_the_answer_refuses_the_premise(shared):
+    """'Abolish the lead government department model' scores all but as well as the
+    answer; a why-question that takes 'keeping' it as given is not answered."""
+    answer = shared.ask("Why did Baroness Hallett recommend keeping the lead government department model "
+                        "for whole-system civil emergencies?")
+    assert answer.abstained and "abolish the lead government department model" in answer.answer, answer.answer

@@ -154,6 +154,10 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
     ("Why did the government accept the idea of a cap?", "The government will introduce a new cap.", False),
     ("Why did the government reject the recommendation to use red teams?",
      "The exercise will use a variety of mechanisms, including a red team component.", True),
+    ("Why did the Inquiry recommend an exercise only once every five years?",
+     "The governments should hold a UK-wide pandemic response exercise at least every three years.", True),
+    ("Why did the Inquiry recommend an exercise every 3 years?", "They should hold one at least every three years.", False),
+    ("Why did the Inquiry recommend an exercise every five years?", "They should report within five months.", False),
     # only a why-question asserts what it asks about
     ("Did the report conclude that the UK was well prepared?", "The UK was ill prepared.", False),
 ])

@@ -101,6 +101,26 @@ def test_a_numbered_list_in_a_document_of_numbered_paragraphs_opens_no_section()
     assert savory.path_text == "Chapter Two - Driving the next phase of delivery"
 
 
+def test_a_report_goes_back_to_its_chapter_after_a_recommendation_box():
+    from index.documents import Line
+
+    prose = "the lead department model worked for risks that sat with one department, and not otherwise."
+    texts = ["Chapter 2: The system", "", "2.98. In practice " + prose, "",
+             "Recommendation 1: A simplified structure",
+             "The governments of the UK and Wales should each simplify their structures.",
+             "• a single Cabinet-level committee; and", "• a single group of senior officials.", "",
+             "The lead government department model", "",
+             "2.99. When the pandemic took hold, " + prose, "",
+             "2.100. The Cabinet Office took the lead, and " + prose]
+    sections = parse_structure([Line(t, "49") for t in texts], is_response=False)
+    box = next(s for s in sections if s.recommendation == "1")
+    assert [p.text[:5] for p in box.paragraphs] == ["The g", "• a s", "• a s"]
+    body = next(s for s in sections if any(p.text.startswith("2.99.") for p in s.paragraphs))
+    assert body.path_text == "Chapter 2: The system > The lead government department model"
+    assert body.recommendation is None and body.part is None
+    assert [p.text[:6] for p in body.paragraphs] == ["2.99. ", "2.100."]
+
+
 def test_government_reply_without_a_response_heading_becomes_the_response():
     from index.documents import Line
 
