@@ -238,6 +238,21 @@ def premise_contradicted(question: str, sentence: str) -> bool:
     return False
 
 
+# "we will retain …", "the government will not abolish …": what the government itself does
+_OWN_ACT = re.compile(r"\b(?:we|the (?:uk |welsh |scottish )?government)\s+(?:will|shall|would|do|does|did|has|have|are|is|intends? to)\b",
+                      re.I)
+
+
+def states_a_stance(question: str, sentence: str) -> bool:
+    """The question asks whether the government will do a thing one of a pair of opposite
+    acts names ("abolish the model?"), and the sentence has the government say it does
+    that or the opposite ("we will retain the model")."""
+    if not (YES_NO.match(question) and _OWN_ACT.search(sentence)):
+        return False
+    return any(re.search(asked, question, re.I) and (re.search(one, sentence, re.I) or re.search(other, sentence, re.I))
+               for one, other in _OPPOSITES for asked in (one, other))
+
+
 # "Why recommend an exercise only once every five years?" where the text says "at least
 # every three years": the same interval, another number
 _INTERVAL = re.compile(r"\bevery\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>year|month|week|day)s?\b", re.I)

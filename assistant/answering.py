@@ -19,6 +19,7 @@ from assistant.abstention import (
     only_asked_for,
     premise_contradicted,
     premise_denied,
+    states_a_stance,
     still_to_come,
 )
 from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answer_type
@@ -132,6 +133,15 @@ def _glossary_penalty(question: str, candidate: Candidate) -> float:
     return 0.0
 
 
+
+
+# "Will the government abolish the lead department model?" is answered by "we will retain
+# the Lead Government Department model", which shares the thing but not the verb
+STANCE_BOOST = 0.05  # issue 4 lever
+
+
+def _stance_boost(question: str, sentence: str, lexical: float) -> float:
+    return STANCE_BOOST if lexical >= 0.3 and states_a_stance(question, sentence) else 0.0
 
 
 def _premise_boost(question: str, sentence: str, lexical: float) -> float:
@@ -430,7 +440,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
         c.kind_boost = _answer_type_boost(facts, c.text, question)
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
-                   + c.kind_boost + _premise_boost(question, c.text, c.lexical)
+                   + c.kind_boost + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))

@@ -113,3 +113,11 @@ def test_a_refuting_sentence_close_behind_the_answer_refuses_the_premise(shared)
     answer = shared.ask("Why did Baroness Hallett recommend keeping the lead government department model "
                         "for whole-system civil emergencies?")
     assert answer.abstained and "abolish the lead government department model" in answer.answer, answer.answer
+
+
+def test_the_reply_that_keeps_what_the_question_asks_to_abolish_answers(shared):
+    """'We will retain the Lead Government Department model' shares the thing asked about,
+    not the verb; it is the government's answer to 'will it be abolished?'."""
+    answer = shared.ask("Has the government agreed to abolish the lead government department model, "
+                        "as recommendation 2 of the inquiry asked?")
+    assert "retain the Lead Government Department model" in answer.answer, answer.answer

@@ -9,6 +9,7 @@ from assistant.abstention import (
     named_thing_missing,
     only_asked_for,
     premise_contradicted,
+    states_a_stance,
     still_to_come,
     premise_denied,
 )
@@ -217,3 +218,17 @@ def test_a_government_act_answered_only_by_what_was_asked_of_it(question, senten
 ])
 def test_the_outcome_of_an_event_still_to_come(question, sentences, ahead):
     assert still_to_come(question, sentences) is ahead
+
+
+@pytest.mark.parametrize("question, sentence, stance", [
+    ("Has the government agreed to abolish the lead government department model?",
+     "To support that balance, we will retain the Lead Government Department model for catastrophic risks.", True),
+    ("Will the government scrap the lead department model?", "The government will abolish the model in 2026.", True),
+    # the committee's words, or no act of the government's own
+    ("Will the government abolish the model?", "The UK government should abolish the lead government department model.", False),
+    ("Will the government abolish the model?", "The lead government department model retains an essential role.", False),
+    # not a yes/no question
+    ("Why did the government retain the model?", "We will retain the model.", False),
+])
+def test_a_sentence_where_the_government_says_what_it_does_with_the_thing_asked(question, sentence, stance):
+    assert states_a_stance(question, sentence) is stance
