@@ -132,9 +132,17 @@ def with_item_from_passages(facts: QuestionFacts, passages: list[dict]) -> Quest
         return facts
     for meta in passages[:3]:
         if meta.get("recommendation"):
+            # A verdict is the reply's: the report's recommendation 2 leaves it open which
+            # document answers, so the response's recommendation 2 is the item too.
+            reply_elsewhere = (ITEM_IN_REPLY and facts.doc_kind == "response"
+                               and "response" not in str(meta.get("doc_type", "")))
             return replace(facts, item_kind=meta.get("item_kind") or "recommendation",
-                           item_number=str(meta["recommendation"]).lower(), doc_id=meta.get("doc_id"))
+                           item_number=str(meta["recommendation"]).lower(),
+                           doc_id=None if reply_elsewhere else meta.get("doc_id"))
     return facts
+
+
+ITEM_IN_REPLY = True  # issue 4 lever
 
 
 def matches_item(facts: QuestionFacts, metadata: dict) -> bool:

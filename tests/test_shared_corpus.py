@@ -121,3 +121,7 @@ def test_the_reply_that_keeps_what_the_question_asks_to_abolish_answers(shared):
     answer = shared.ask("Has the government agreed to abolish the lead government department model, "
                         "as recommendation 2 of the inquiry asked?")
     assert "retain the Lead Government Department model" in answer.answer, answer.answer
+    # named by its words alone: the best passage is the report's recommendation, the
+    # verdict the response's
+    answer = shared.ask("Has the government agreed to abolish the lead government department model, as the Inquiry recommended?")
+    assert "retain the Lead Government Department model" in answer.answer, answer.answer

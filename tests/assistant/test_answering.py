@@ -3,7 +3,7 @@ sentence can hold it, and which part of a passage is quoted."""
 import pytest
 
 from assistant.answer_kinds import has_answer_type
-from assistant.question import read_question
+from assistant.question import read_question, with_item_from_passages
 
 
 @pytest.mark.parametrize("question, expects", [
@@ -77,6 +77,19 @@ def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
 ])
 def test_question_says_which_kind_of_document_answers_it(question, kind):
     assert read_question(question).doc_kind == kind
+
+
+def test_a_verdict_question_about_a_reports_recommendation_is_answered_by_the_reply():
+    """The best passage is the report's recommendation 2; the government's verdict is
+    in its response, so that response's recommendation 2 is the item as well."""
+    report = {"recommendation": "2", "item_kind": "recommendation", "doc_id": "inquiry-report", "doc_type": "public inquiry report"}
+    reply = {**report, "doc_id": "government-response", "doc_type": "government response"}
+    asked = read_question("Has the government agreed to abolish the model, as the Inquiry recommended?")
+    assert (with_item_from_passages(asked, [report]).item_number, with_item_from_passages(asked, [report]).doc_id) == ("2", None)
+    assert with_item_from_passages(asked, [reply]).doc_id == "government-response"
+    # what the report itself proposed is the report's own item
+    proposed = read_question("What did the Inquiry recommend on the model, and did it say why?")
+    assert with_item_from_passages(proposed, [report]).item_number is None  # no verdict asked: no item inferred
 
 
 @pytest.mark.parametrize("sentence, holds", [
