@@ -539,6 +539,12 @@ def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words:
     return None
 
 
+# A sentence saying a figure is unknown answers only for the thing it names: the words it
+# shares with the question must carry this share of their weight
+UNKNOWN_OF_ANOTHER = True  # issue 4 lever
+UNKNOWN_OVERLAP = 0.3
+
+
 def compose_answer(
     scored: ScoredSentences,
     hits: list[Hit],
@@ -562,6 +568,10 @@ def compose_answer(
         follow = _typed_continuation(best, ranked, facts, question)
         if follow is None:
             return ABSTAIN_ANSWER, [], True
+        if UNKNOWN_OF_ANOTHER and NOT_KNOWN.search(follow.text) and follow.lexical < UNKNOWN_OVERLAP:
+            # "Potential costs arising from Expert Group recommendations are currently
+            # unknown" says nothing of the money for future depolarisation projects
+            return _abstain_showing(best, max_words, "The documents do not give that figure")
     elif PERSON_CONTINUED and facts.expects == "person" and not has_answer_type(facts.expects, best.text, question):
         # "… we created the Open Data User Group, an independently chaired group." names
         # no one; "Heather Savory was appointed the Chair …" may come next, if both fit

@@ -470,3 +470,14 @@ def test_a_figure_the_question_names_may_be_in_the_paragraph_before(small_corpus
                            "additional and higher rate taxpayers?")
     assert "70 per cent" in answer.answer
 
+
+
+def test_a_figure_said_to_be_unknown_answers_only_for_what_it_names(bundled):
+    """'Potential costs arising from Expert Group recommendations are currently unknown'
+    answers what those recommendations cost, not how much is set aside for future
+    depolarisation projects, which the response does not say."""
+    answer = bundled.ask("How much money has been set aside in the 2026-27 budget for future depolarisation projects?")
+    assert answer.abstained and "The documents do not give that figure" in answer.answer, answer.answer
+    assert "factored into the 2026-27 Welsh Government budget" in answer.answer
+    answer = bundled.ask("What's the estimated cost of implementing the Expert Group's recommendations on extremism?")
+    assert not answer.abstained and "currently unknown" in answer.answer, answer.answer
