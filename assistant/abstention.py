@@ -227,7 +227,7 @@ def premise_contradicted(question: str, sentence: str) -> bool:
         for asked, said in ((one, other), (other, one)):
             if re.search(asked, question, re.I) and re.search(said, sentence, re.I) and not re.search(asked, sentence, re.I):
                 return True
-    if _other_interval(question, sentence):
+    if _other_interval(question, sentence) or _both_not_only(question, sentence):
         return True
     contrast = _RATHER_THAN.search(question)
     if contrast:
@@ -263,6 +263,17 @@ def _other_interval(question: str, sentence: str) -> bool:
         return {(_DIGITS.get(m["n"].lower(), m["n"]), m["unit"].lower()) for m in _INTERVAL.finditer(text)}
     asked, given = said(question), said(sentence)
     return bool(asked) and not asked & given and {u for _, u in asked} & {u for _, u in given} != set()
+
+
+# "Why can bids only be submitted in English?" where "Bids will be accepted in both
+# English and Welsh"
+_ONLY = re.compile(r"\bonly\b(?:\s+[\w’'-]+){0,4}?\s+(?P<thing>[A-Z][\w’'-]+)")
+_BOTH = re.compile(r"\bboth\s+(?:the\s+)?(?P<one>[\w’'-]+)\s+and\s+(?:the\s+)?(?P<other>[\w’'-]+)", re.I)
+
+
+def _both_not_only(question: str, sentence: str) -> bool:
+    only = {m["thing"].casefold() for m in _ONLY.finditer(question)}
+    return any({m["one"].casefold(), m["other"].casefold()} & only for m in _BOTH.finditer(sentence))
 
 
 GOVERNMENT_CHECK = True  # issue 4 lever
