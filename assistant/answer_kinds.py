@@ -84,6 +84,16 @@ def names_a_person(sentence: str) -> bool:
 
 
 
+# "Who delivered the first Annual Statement?" — "delivered by the then Deputy Prime
+# Minister": a post one person holds, as the one who acted, answers who ("on the advice of
+# the Prime Minister" does not)
+PERSON_BY_POST = True  # issue 4 lever
+_ONE_HOLDER_POST = re.compile(
+    r"\bby\s+the\s+(?:then\s+|current\s+|former\s+)?(?:Deputy\s+)?(?:Prime Minister|First Minister|Chancellor|"
+    r"(?:Home|Foreign|Health|Cabinet|Permanent)\s+Secretary|Secretary of State|Chief (?:Medical|Scientific|Executive)\b[\w ]{0,12}?"
+    r"(?:Officer|Adviser|Advisor)?|Minister (?:for|of) [A-Z]\w+)\b")
+
+
 _PERSON_POST = re.compile(
     r"\bnames? of the (?:\w+ ){0,3}?(?:secretary|minister|chair|chairs|chairman|chairwoman|clerk|director|commissioner|"
     r"official|officer|person|member|members|author|lead|head|spokesperson|adviser|advisor)\b", re.I)
@@ -229,7 +239,7 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
     if expects == "time":
         return bool(_CLOCK.search(sentence))
     if expects == "person":
-        return names_a_person(sentence)
+        return names_a_person(sentence) or bool(PERSON_BY_POST and _ONE_HOLDER_POST.search(sentence))
     if expects == "name":
         return _names_what_was_asked(question, sentence)
     if expects == "body":

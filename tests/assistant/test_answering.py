@@ -163,6 +163,10 @@ def test_no_plans_is_an_honest_answer_to_when():
     # a name may open its sentence when the person acts
     ("person", "Who was appointed to chair the group?", "Heather Savory was appointed the Chair in May 2012.", True),
     ("person", "Who was appointed to chair the group?", "Public Health England was abolished in 2021.", False),
+    # a post one person holds, as the one who acted
+    ("person", "Who delivered the first statement?", "It was delivered by the then Deputy Prime Minister in December 2023.", True),
+    ("person", "Which minister chairs it?", "It is a Cabinet Committee, chaired by the Chancellor of the Duchy of Lancaster.", True),
+    ("person", "Who appointed the Minister?", "Ministers are appointed on the advice of the Prime Minister.", False),
     # a body's name may be made of institution words; the question's own names are not an answer
     ("body", "Which department is reviewing the Space Industry Regulations?",
      "The Department for Transport is conducting a review of the Space Industry Regulations.", True),
