@@ -16,6 +16,9 @@ from index.loading import load_document, read_manifest
 from index.structure import parse_document
 
 REQUIRED = ("id", "question", "answers", "evidence", "answerable")
+# An answer is scored right when an alias occurs anywhere in it: "No" occurs in "not",
+# "now" and "Northern", so a yes/no word scores almost any answer right.
+_MATCHES_ANYTHING = {"no", "yes", "not"}
 
 
 def load_set(path: Path) -> list[dict]:
@@ -63,6 +66,9 @@ def problems(items: list[dict], corpus: Path) -> list[str]:
         if not item.get("answers") or not item.get("evidence"):
             found.append(f"{where}: an answerable question needs answers and evidence")
             continue
+        for alias in item["answers"]:
+            if normalise(alias) in _MATCHES_ANYTHING:
+                found.append(f"{where}: answers alias {alias!r} occurs in almost any answer; give the phrase that says it")
         targets = [item["doc"]] if item.get("doc") else files
         texts = [text_of(f) for f in targets]
         for field in ("answers", "evidence"):

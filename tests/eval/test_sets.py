@@ -27,7 +27,7 @@ def test_shared_set_is_verbatim_and_covers_every_document():
 
 
 FRESH_SETS = ["shared-fresh", "shared-fresh2", "shared-fresh3", "shared-fresh4", "shared-fresh5", "shared-fresh6",
-              "shared-fresh7", "shared-fresh8", "shared-fresh9", "shared-fresh10"]
+              "shared-fresh7", "shared-fresh8", "shared-fresh9", "shared-fresh10", "shared-fresh11"]
 
 
 def test_fresh_sets_are_verbatim():
@@ -47,3 +47,10 @@ def test_checker_reports_a_string_not_in_the_document(tmp_path):
             "answerable": True, "doc": "welsh-gov-response-social-cohesion-2025.txt"}]
     found = problems(bad, BUNDLED_CORPUS)
     assert len(found) == 1 and "Someone Else" in found[0]
+
+
+def test_checker_refuses_an_alias_that_occurs_in_almost_any_answer():
+    item = {"id": "x", "question": "Will they keep the model?", "answers": ["retain the model", "No"],
+            "evidence": ["Gaynor Legall"], "answerable": True, "doc": "welsh-gov-response-social-cohesion-2025.txt"}
+    found = problems([item], BUNDLED_CORPUS)
+    assert any("'No'" in f and "almost any answer" in f for f in found)
