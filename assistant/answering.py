@@ -482,13 +482,21 @@ def _same_place(one: Hit, other: Hit) -> bool:
 SECTION_FIGURES = True  # issue 4 lever
 
 
+MIN_QUOTE_WORDS = 8  # a shorter cut of a sentence says too little to quote
+
+
 def _abstain_showing(sentence: Candidate, max_words: int,
                      lead: str = "The documents do not say that") -> tuple[str, list[Citation], bool]:
     """No answer, and no citation (an abstention carries none), but the words that deny
-    the question's premise, or say the figure asked for is not known, with their page."""
+    the question's premise, or say the figure asked for is not known, with their page.
+    All of it keeps within max_words: a long title gives way to the file's name."""
     meta = sentence.hit.node.metadata
-    return (f"{lead}: “{_trim(sentence.text.strip(), max_words - 20)}” "
-            f"({meta.get('title', '')}, page {page_at(meta, sentence.start)}).", [], True)
+    where = f"page {page_at(meta, sentence.start)}"
+    source = str(meta.get("title", ""))
+    if len(f"{lead} {source} {where}".split()) + MIN_QUOTE_WORDS > max_words:
+        source = str(meta.get("file", ""))
+    room = max_words - len(f"{lead} {source} {where}".split())
+    return f"{lead}: “{_trim(sentence.text.strip(), room)}” ({source}, {where}).", [], True
 
 
 # "How much will the monitoring system cost?" — "the cost … is currently unknown": the
@@ -637,13 +645,19 @@ def compose_answer(
     chosen = lead + sorted(chosen[len(lead):], key=lambda c: (rank.get(id(c.hit), 0), c.start))
 
     parts, citations = [], []
+    left = max_words  # a verdict line and the sentence after it are chosen whatever their length
     for n, c in enumerate(chosen, start=1):
         shown = _shown([o for o in chosen if o is not c])
         full = c.quote(max_words, shown)
         start, end = 0, len(full)
         if n == 1:
             start, end = _focus(full, question, max_words, weight, lambda t: has_answer_type(facts.expects, t, question))
+        elif len(full.split()) > left:
+            if left < MIN_QUOTE_WORDS:
+                break
+            end = len(_trim(full, left))
         quote = full[start:end]
+        left -= len(quote.split())
         meta = c.hit.node.metadata
         if quote not in c.hit.node.text:  # the contract's promise; never skipped, unlike assert
             raise RuntimeError(f"citation quote is not in chunk {c.hit.node.node_id}: {quote!r}")

@@ -125,3 +125,17 @@ def test_the_reply_that_keeps_what_the_question_asks_to_abolish_answers(shared):
     # verdict the response's
     answer = shared.ask("Has the government agreed to abolish the lead government department model, as the Inquiry recommended?")
     assert "retain the Lead Government Department model" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    # a verdict sentence and the sentence after it, each long
+    "In its response to Recommendation 8, who does the government say delivered the first Annual Statement to Parliament "
+    "on civil contingency risk and resilience?",
+    # an abstention that shows the committee's words, under a 24-word title
+    "Who has the government appointed as the new Minister for Space working across DSIT and the MoD?",
+])
+def test_answers_and_abstentions_keep_to_the_word_limit(shared, question):
+    import re
+
+    answer = shared.ask(question)
+    assert len(re.sub(r"\[\d+\]", "", answer.answer).split()) <= shared.settings.answer_max_words, answer.answer
