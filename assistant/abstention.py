@@ -255,14 +255,15 @@ def states_a_stance(question: str, sentence: str) -> bool:
 
 # "Why recommend an exercise only once every five years?" where the text says "at least
 # every three years": the same interval, another number
-_INTERVAL = re.compile(r"\bevery\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>year|month|week|day)s?\b", re.I)
+_INTERVAL = re.compile(rf"\bevery\s+(?P<n>\d+|{'|'.join(_DIGITS)})\s+(?P<unit>year|month|week|day)s?\b", re.I)
 
 
 def _other_interval(question: str, sentence: str) -> bool:
     def said(text: str) -> set[tuple[str, str]]:
         return {(_DIGITS.get(m["n"].lower(), m["n"]), m["unit"].lower()) for m in _INTERVAL.finditer(text)}
     asked, given = said(question), said(sentence)
-    return bool(asked) and not asked & given and {u for _, u in asked} & {u for _, u in given} != set()
+    same_unit = {u for _, u in asked} & {u for _, u in given}
+    return bool(asked) and not (asked & given) and bool(same_unit)
 
 
 # "Why can bids only be submitted in English?" where "Bids will be accepted in both

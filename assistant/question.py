@@ -124,6 +124,9 @@ def named_phrases(question: str) -> list[str]:
     return list(dict.fromkeys(p for p in cleaned if len(p) >= 2))
 
 
+ITEM_IN_REPLY = True  # issue 4 lever
+
+
 def with_item_from_passages(facts: QuestionFacts, passages: list[dict]) -> QuestionFacts:
     """A verdict question that names no recommendation ("Has the government signed up to
     an Expert Group?") is about the recommendation of the best passages (metadata dicts,
@@ -140,9 +143,6 @@ def with_item_from_passages(facts: QuestionFacts, passages: list[dict]) -> Quest
                            item_number=str(meta["recommendation"]).lower(),
                            doc_id=None if reply_elsewhere else meta.get("doc_id"))
     return facts
-
-
-ITEM_IN_REPLY = True  # issue 4 lever
 
 
 def matches_item(facts: QuestionFacts, metadata: dict) -> bool:

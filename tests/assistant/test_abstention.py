@@ -159,6 +159,7 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
      "The governments should hold a UK-wide pandemic response exercise at least every three years.", True),
     ("Why did the Inquiry recommend an exercise every 3 years?", "They should hold one at least every three years.", False),
     ("Why did the Inquiry recommend an exercise every five years?", "They should report within five months.", False),
+    ("Why did the Inquiry recommend an exercise every five years?", "Exercises were held every single year.", False),
     ("Why does the prospectus say bids can only be submitted in English?", "Bids will be accepted in both English and Welsh.", True),
     ("Why can bids only be submitted in English?", "Bids are submitted in English through the portal.", False),
     # only a why-question asserts what it asks about
