@@ -45,11 +45,16 @@ def kill_loop(workdir: Path, runs: int, seed: int = 7, embedder: Embedder | None
     cmd = [sys.executable, "-m", "ateb", "build", "--quiet", "--corpus", str(corpus), "--index", str(index_dir)]
     figures = {"runs": runs, "killed_before_swap": 0, "killed_after_swap": 0, "finished_before_kill": 0,
                "failures": [], "delays_s": []}
-    for n in range(extra_documents):
-        (corpus / f"extra-{n}.txt").write_text(EXTRA.format(run="full", n=n))
-    started = time.perf_counter()
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    full = time.perf_counter() - started
+    # The shorter of two builds, each re-embedding the changed documents as every run
+    # below does: the first can run long on a cold disk cache, and kills drawn from it then
+    # mostly land after the build has finished (3 of 20 mid-build once)
+    full = float("inf")
+    for attempt in range(2):
+        for n in range(extra_documents):
+            (corpus / f"extra-{n}.txt").write_text(EXTRA.format(run=f"full-{attempt}", n=n))
+        started = time.perf_counter()
+        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        full = min(full, time.perf_counter() - started)
     figures["uninterrupted_build_s"] = round(full, 2)
     for run in range(runs):
         for n in range(extra_documents):
