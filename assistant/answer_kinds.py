@@ -94,6 +94,37 @@ _ONE_HOLDER_POST = re.compile(
     r"(?:Officer|Adviser|Advisor)?|Minister (?:for|of) [A-Z]\w+)\b")
 
 
+# "Which minister signed the foreword?" is answered by the signature under it: a name
+# with a post beside it ("Rt Hon Greg Clark MP", "Matthew Hancock Minister for Skills"),
+# which shares no words with the question.
+_ASKS_SIGNATORY = re.compile(r"\bsign(?:ed|s)?\b(?!\s+off)|\bsignator(?:y|ies)\b|\bput (?:his|her|their) names?\b", re.I)  # "signed off" is approved
+SIGNATURE = re.compile(
+    r"\b(?:Rt\.? Hon\.?|The Rt Hon)\s+[A-Z]|"
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2},?\s+(?:MP|MS|AM|MSP|MLA|CBE|OBE|KC|QC)\b|"
+    r"\b[A-Z][a-z]+\s+[A-Z][a-z’'-]+\s+(?:Minister|Secretary of State|Chancellor|First Minister|Cabinet Secretary)\b")
+# "Which Welsh Government minister signed …?" is not answered by an MP's signature beside
+# it: a member of one legislature signs for its government (issue 4 lever).
+LEGISLATURE_MATCH = True
+_LEGISLATURES = {"welsh": {"MS", "AM"}, "scottish": {"MSP"}, "northern ireland": {"MLA"}, "uk": {"MP"}}
+_SEAT = re.compile(r"\b(MP|MS|AM|MSP|MLA)\b")
+
+
+def asks_signatory(question: str) -> bool:
+    return bool(_ASKS_SIGNATORY.search(question))
+
+
+def signs_for(question: str, sentence: str) -> bool:
+    """The sentence is a signature, of a member of the legislature of the government the
+    question names, where it names one and the signature shows a seat."""
+    if not SIGNATURE.search(sentence):
+        return False
+    asked = re.search(r"\b(Welsh|Scottish|Northern Ireland|UK)\s+(?:Government\s+)?minister", question, re.I)
+    seat = _SEAT.search(sentence)
+    if not (LEGISLATURE_MATCH and asked and seat):
+        return True
+    return seat.group(1) in _LEGISLATURES[asked.group(1).lower()]
+
+
 _PERSON_POST = re.compile(
     r"\bnames? of the (?:\w+ ){0,3}?(?:secretary|minister|chair|chairs|chairman|chairwoman|clerk|director|commissioner|"
     r"official|officer|person|member|members|author|lead|head|spokesperson|adviser|advisor)\b", re.I)

@@ -22,7 +22,7 @@ from assistant.abstention import (
     states_a_stance,
     still_to_come,
 )
-from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, has_answer_type
+from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, asks_signatory, has_answer_type, signs_for
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
 from assistant.question import (
@@ -97,19 +97,11 @@ def _answer_type_boost(facts: QuestionFacts, sentence: str, question: str) -> fl
 
 DATE_SPECIFICITY = True
 
-# "Which minister signed the foreword?" is answered by the signature under it: a name
-# with a post beside it ("Rt Hon Greg Clark MP", "Matthew Hancock Minister for Skills"),
-# which shares no words with the question.
-SIGNATURE_BOOST = 0.25
-_ASKS_SIGNATORY = re.compile(r"\bsign(?:ed|s)?\b(?!\s+off)|\bsignator(?:y|ies)\b|\bput (?:his|her|their) names?\b", re.I)  # "signed off" is approved
-_SIGNATURE = re.compile(
-    r"\b(?:Rt\.? Hon\.?|The Rt Hon)\s+[A-Z]|"
-    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+){1,2},?\s+(?:MP|MS|AM|MSP|MLA|CBE|OBE|KC|QC)\b|"
-    r"\b[A-Z][a-z]+\s+[A-Z][a-z’'-]+\s+(?:Minister|Secretary of State|Chancellor|First Minister|Cabinet Secretary)\b")
+SIGNATURE_BOOST = 0.25  # a signature under a foreword, for "who signed it" (answer_kinds.signs_for)
 
 
 def _signature_boost(question: str, sentence: str) -> float:
-    return SIGNATURE_BOOST if _ASKS_SIGNATORY.search(question) and _SIGNATURE.search(sentence) else 0.0
+    return SIGNATURE_BOOST if asks_signatory(question) and signs_for(question, sentence) else 0.0
 
 
 # A "sentence" of more than 80 words is a flattened list, table or page furniture, not

@@ -9,6 +9,7 @@ import numpy as np
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
+from assistant.answer_kinds import SIGNATURE, asks_signatory
 from assistant.models import Filters
 from assistant.question import (
     QuestionFacts,
@@ -26,6 +27,12 @@ DOC_KIND_RANKING = True  # "in its response" ranks the responses' chunks once mo
 # and BM25 rankings (issue 4 lever; 0 turns it off). Shared set: every sentence of the
 # corpus, a pool of 300, 500 or 1000 give the same figures; 200 one question lower at rank 1.
 SENTENCE_POOL = 300
+# "Who signed the foreword?": the chunks that hold a signature, among the best fused ones,
+# go first, since the signature closes a foreword in a chunk of its own that shares no
+# word with the question and so ranks low (issue 4 lever).
+SIGNATURE_RANKING = True
+SIGNATURE_POOL = 100  # fused chunks read for a signature
+SIGNATURES_FIRST = 3
 # Chunks holding all of a named phrase's words beyond which only those already ranked are
 # read to check the exact phrase (reading 50k chunk texts would take a second).
 PHRASE_CHECK_ROWS = 2000
@@ -113,6 +120,14 @@ class HybridRetriever(BaseRetriever):
         order = {r: i for i, r in enumerate(prior)}
         return sorted(matches, key=lambda r: (-matches[r], order.get(r, len(order)), r))[: self.candidate_k]
 
+    def signature_ranking(self, question: str, pool: list[int]) -> list[int]:
+        """Chunks of `pool` (best first) that hold a signature, for a question asking who
+        signed; the first candidate_k of them."""
+        if not (SIGNATURE_RANKING and asks_signatory(question)):
+            return []
+        nodes = self.store.nodes(pool)
+        return [r for r, n in zip(pool, nodes) if SIGNATURE.search(n.text)][: self.candidate_k]
+
     def expand_acronyms(self, question: str) -> str:
         """The question with each acronym's long form, and each long form's acronym,
         appended (as the documents define them): BM25 then matches either spelling."""
@@ -156,7 +171,9 @@ class HybridRetriever(BaseRetriever):
         rankings = [r for r in rankings if r]
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)
         best = len(rankings) / (self.rrf_k + 1)
-        order = fused_order(rankings, self.rrf_k)[:k]
+        order = fused_order(rankings, self.rrf_k)
+        signed = self.signature_ranking(question, first[:SIGNATURE_POOL])[:SIGNATURES_FIRST]
+        order = (signed + [r for r in order if r not in signed])[:k]
         dense_score = {r: s for r, s in dense_pool}
         nodes = self.store.nodes(order)
         return [

@@ -2,7 +2,7 @@
 sentence can hold it, and which part of a passage is quoted."""
 import pytest
 
-from assistant.answer_kinds import has_answer_type
+from assistant.answer_kinds import has_answer_type, signs_for
 from assistant.question import read_question, with_item_from_passages
 
 
@@ -355,6 +355,44 @@ def test_who_signed_a_foreword_is_answered_by_the_signature(small_corpus):
     assert "Greg Clark" in assistant.ask("Which UK Government minister signed the foreword to the freeport prospectus?").answer
     # "signed off" is approved, not a signature
     assert "Greg Clark" not in assistant.ask("Who signed off the bids?").answer
+
+
+def test_a_signature_in_a_chunk_of_its_own_answers_for_its_own_government(small_corpus):
+    welsh_foreword = " ".join(
+        f"The Welsh Government wants freeport bids that raise fair work standard number {i} across Wales, "
+        f"with trade unions in the governance of every freeport and well-being goal {i} at their core."
+        for i in range(12))
+    sections = "".join(
+        f"Section {i}\n\nThe Welsh Government and the UK Government will assess freeport prospectus bids "
+        f"against criterion {i}, which the Welsh Government minister and the UK Government minister agreed.\n\n"
+        for i in range(1, 13))
+    assistant = small_corpus({"prospectus.txt": (
+        "Ministerial forewords\n\n"
+        "The UK Government wants to work with the Welsh Government on this freeport prospectus.\n\n"
+        "Rt Hon Greg Clark MP\n\n"
+        "Secretary of State for Levelling Up, Housing and Communities\n\n"
+        f"{welsh_foreword}\n\n"
+        "Vaughan Gething MS\n\n"
+        "Minister for Economy\n\n"
+        f"{sections}"
+    )})
+    assert "Vaughan Gething" in assistant.ask(
+        "Which Welsh Government minister signed the foreword to the freeport prospectus?").answer
+    assert "Greg Clark" in assistant.ask(
+        "Which UK Government minister signed the foreword to the freeport prospectus?").answer
+
+
+@pytest.mark.parametrize("question, sentence, signs", [
+    ("Which Welsh Government minister signed the foreword?", "Vaughan Gething MS", True),
+    ("Which Welsh Government minister signed the foreword?", "Rt Hon Greg Clark MP", False),
+    ("Which UK Government minister signed the foreword?", "Rt Hon Greg Clark MP", True),
+    ("Which minister signed the foreword?", "Rt Hon Greg Clark MP", True),
+    # a signature with no seat beside it is not ruled out
+    ("Which Welsh Government minister signed the foreword?", "Matthew Hancock Minister for Skills", True),
+    ("Which minister signed the foreword?", "The Government will sign the agreement.", False),
+])
+def test_a_signature_is_read_against_the_government_asked(question, sentence, signs):
+    assert signs_for(question, sentence) is signs
 
 
 def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
