@@ -22,7 +22,7 @@ from assistant.abstention import (
     states_a_stance,
     still_to_come,
 )
-from assistant.answer_kinds import EXACT_DATE, NOT_KNOWN, STRICT_KINDS, asks_signatory, has_answer_type, signs_for
+from assistant.answer_kinds import EXACT_DATE, MONTHS, NOT_KNOWN, STRICT_KINDS, asks_signatory, has_answer_type, signs_for
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
 from assistant.question import (
@@ -102,6 +102,33 @@ SIGNATURE_BOOST = 0.25  # a signature under a foreword, for "who signed it" (ans
 
 def _signature_boost(question: str, sentence: str) -> float:
     return SIGNATURE_BOOST if asks_signatory(question) and signs_for(question, sentence) else 0.0
+
+
+# "What's the closing date for bids?" is answered by the sentence that sets a deadline
+# ("Application deadline, 6pm", "must submit their proposals … by 6pm on 24 November"),
+# not by the dates around it in the same timetable (issue 4 lever).
+DEADLINE_BOOST = 0.15
+_ASKS_DEADLINE = re.compile(r"\bdeadline\b|\bclosing date\b|\bcut-?off\b|\bby when\b|\bby what (?:date|time|day)\b|"
+                            r"\blast (?:date|day)\b|\bdue (?:date|by)\b", re.I)
+_SETS_DEADLINE = re.compile(rf"\bdeadline\b|\bclosing date\b|\bcut-?off\b|\bno later than\b|\bcloses? (?:on|at)\b|"
+                            rf"\bby (?:\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:am|pm)|noon|midday|midnight) on\b|"
+                            rf"\b(?:submit\w*|received|returned)\b[^.]{{0,80}}\bby (?:\d{{1,2}} )?(?-i:{MONTHS})\b", re.I)
+
+
+# "answers after the 27 October deadline" mentions a deadline; it does not set one
+_PAST_DEADLINE = re.compile(r"\b(?:after|before|following|since|until|by) the (?:[\w’'-]+ ){0,3}deadline\b", re.I)
+
+
+def _deadline_boost(question: str, sentence: str) -> float:
+    if not (_ASKS_DEADLINE.search(question) and _SETS_DEADLINE.search(_PAST_DEADLINE.sub(" ", sentence))):
+        return 0.0
+    return DEADLINE_BOOST
+
+
+# Words a call for bids uses for one thing, stemmed as the lexical index stems them: a
+# sentence's "applications" or "proposals" answers for the question's "bids" (issue 4 lever).
+SAME_THING = True
+_SAME_THING = [frozenset({"bid", "applic", "propos", "submiss"})]
 
 
 # A "sentence" of more than 80 words is a flattened list, table or page furniture, not
@@ -427,12 +454,14 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
     for i, (c, cos) in enumerate(zip(candidates, cosines)):
         terms = set(token_lists[1 + i])
         terms |= {w for short, words in aliases if short in terms for w in words}
+        if SAME_THING:
+            terms |= {w for group in _SAME_THING if terms & group for w in group & q_terms}
         context = set(token_lists[1 + n + i]) - terms
         c.cosine = float(cos)
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
         c.kind_boost = _answer_type_boost(facts, c.text, question)
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
-                   + c.kind_boost + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
+                   + c.kind_boost + _deadline_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))

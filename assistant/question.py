@@ -15,6 +15,10 @@ _VERDICT = re.compile(
     r"\b(accept(?:ed|s|ance)?|agree(?:d|s)?|reject(?:ed|s|ion)?|decline(?:d|s)?|support(?:ed|s)?|"
     rf"respond(?:ed|s)?|{_REPLY}|verdict|position on|signed up|sign up|taken up|take up|took up|"
     r"turn(?:ed)? down|go(?:ing)? ahead|back(?:ed|ing)?)\b", re.I)
+# "What single national rate will the levy be charged at?", "at what notional weekly rate
+# …?" ask for a sum or a percentage (issue 4 lever)
+RATE_ASKED = True
+_RATE = r"|\bwhat (?:[\w’'-]+ ){0,3}?rate\b" if RATE_ASKED else ""
 # Words between "which" and the noun it asks about: names and a few adjectives ("which
 # UK Government minister", "which local authority"), never a verb ("which legislation
 # requires councils").
@@ -43,7 +47,7 @@ _EXPECTS = (
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
                          r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat\b[^?]*\b(?:typically |usually )?costs?\s*\?|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b|"
                          # "what will the new upper capital limit be", "what is the cap on care costs"
-                         r"\bwhat (?:is|was|are|were|will|would)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:capital limit|cap|fine|levy|charge)s?\b", re.I)),
+                         r"\bwhat (?:is|was|are|were|will|would)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:capital limit|cap|fine|levy|charge)s?\b" + _RATE, re.I)),
     ("number", re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:[\w’'-]+ ){0,2}?(?:number|percentage|proportion|share)\b|"
                           # "what is the maximum size of ...?" asks for a figure
                           r"\bwhat (?:is|was|are|were|will be|would be) the (?:\w+ ){0,2}?(?:maximum|minimum|size|length|(?:upper |lower |word )?limit)\b", re.I)),

@@ -139,3 +139,20 @@ def test_answers_and_abstentions_keep_to_the_word_limit(shared, question):
 
     answer = shared.ask(question)
     assert len(re.sub(r"\[\d+\]", "", answer.answer).split()) <= shared.settings.answer_max_words, answer.answer
+
+
+def test_a_welsh_ministers_signature_answers_who_signed_for_the_welsh_government(shared):
+    """Vaughan Gething's signature is a chunk of its own, outside the top eight; the UK
+    minister's (an MP's) sits beside the best passage."""
+    answer = shared.ask("Which Welsh Government minister signed a foreword to the Freeport prospectus?")
+    assert "Vaughan Gething" in answer.answer and "Greg Clark" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What's the closing date for Freeport bids in Wales?",
+    # "bid" is the prospectus's "application" and "proposals"
+    "What is the closing deadline for submitting a Welsh Freeport bid?",
+])
+def test_the_bidding_deadline_answers_a_closing_date(shared, question):
+    """The timetable around it holds four other dates, two called deadlines."""
+    assert "24 November" in shared.ask(question).answer

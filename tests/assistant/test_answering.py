@@ -36,6 +36,10 @@ from assistant.question import read_question, with_item_from_passages
     ("Which witness told the Inquiry that advisers should work to an 80/20 rule?", "person"),
     ("Which Senedd committee ran the inquiry?", "body"),
     ("Which legislation requires councils to encourage participation?", None),
+    # a rate is a sum or a share, whichever words sit between "what" and "rate"
+    ("What single national rate will the new levy be charged at?", "money"),
+    ("At what notional weekly rate will daily living costs be set?", "money"),
+    ("What is the deadline for applying for non-domestic rates relief?", "date"),
     # "by what" asks for a date unless a quantity follows
     ("By what date must bids be submitted?", "date"),
     ("After the May 2022 correction, by what percentage will major application fees rise?", "number"),
@@ -393,6 +397,21 @@ def test_a_signature_in_a_chunk_of_its_own_answers_for_its_own_government(small_
 ])
 def test_a_signature_is_read_against_the_government_asked(question, sentence, signs):
     assert signs_for(question, sentence) is signs
+
+
+def test_a_closing_date_is_the_deadline_the_timetable_sets(small_corpus):
+    assistant = small_corpus({"prospectus.txt": (
+        "Summary of key dates\n\n"
+        "1 September 2022 | Freeport bidding prospectus and competition opens.\n\n"
+        "October 2022 | Any potential applicants will be able to contact the freeports team to request "
+        "clarification on any of the content of the bidding prospectus until 17:00 on 6 October 2022.\n\n"
+        "Please note that we shall provide answers to questions regarding the technical aspects of submitting "
+        "and uploading bids after the 27 October deadline.\n\n"
+        "24 November 2022 – Application deadline, 6pm\n\n"
+        "Early spring 2023 – Announcement of winning bid\n"
+    )})
+    for question in ("What's the closing date for Freeport bids?", "What is the closing deadline for submitting a Freeport bid?"):
+        assert "24 November 2022" in assistant.ask(question).answer, question
 
 
 def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
