@@ -25,11 +25,13 @@ _REFERENCE_NUMBER = re.compile(
     r"[A-Z][a-z]+\s+\d{1,4}\b")
 
 
-def figures_missing(question: str, skip: set, text: str, metadata: dict) -> bool:
+def figures_missing(question: str, skip: set, text: str, metadata: dict, section_text: str = "") -> bool:
     """A question about a particular year, amount or figure ("in 2030/31", "by 35%") is
     not answered by a passage that never mentions it. A figure that names a paper or an
     Act is not asked about. `skip`: the recommendation and paragraph numbers the
-    question names, which the passage's structure, not its text, carries."""
+    question names, which the passage's structure, not its text, carries. A year may
+    also be in `section_text`, the rest of the passage's section: "Exercise Cygnus back
+    in 2016" dates the exercise, which its section does once."""
     # "1.25%" is written "1.25 per cent" as often as not
     wanted = {n.rstrip("%") for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", _REFERENCE_NUMBER.sub(" ", question))} - skip
     # "every five years" is not answered by "at least every three years"
@@ -39,11 +41,14 @@ def figures_missing(question: str, skip: set, text: str, metadata: dict) -> bool
     if not wanted and not spelt:
         return False
     haystack = f"{text} {metadata.get('section', '')} {metadata.get('paragraphs', '')}"
-    return (any(n not in haystack for n in wanted)
+    years = f"{haystack} {section_text}" if YEARS_IN_SECTION else haystack
+    return (any(n not in (years if _YEAR.fullmatch(n) else haystack) for n in wanted)
             or any(not re.search(rf"\b(?:{w}|{_DIGITS[w]})\b", haystack, re.I) for w in spelt))
 
 
 SPELT_FIGURES = True  # issue 4 lever
+YEARS_IN_SECTION = True  # issue 4 lever
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 # "one" is too often no figure at all ("one of the", "no one")
 _DIGITS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split()) if i > 1}

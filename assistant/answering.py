@@ -291,6 +291,16 @@ def committee_text_boost(question: str) -> float:
     return -0.03
 
 
+# "according to the Lords report": the government's reply restating a figure is the other
+# document's word for it (issue 4 lever)
+OTHER_KIND_PENALTY = 0.03
+
+
+def _other_kind_penalty(facts: QuestionFacts, candidate: Candidate) -> float:
+    doc_type = str(candidate.hit.node.metadata.get("doc_type", "")).lower()
+    return -OTHER_KIND_PENALTY if facts.doc_kind and facts.doc_kind not in doc_type else 0.0
+
+
 def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) -> float:
     """A question that names 'recommendation 3' is about that recommendation's text; one
     that asks whether it was accepted is answered by the verdict line. Otherwise what the
@@ -462,7 +472,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.kind_boost = _answer_type_boost(facts, c.text, question)
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
                    + c.kind_boost + _deadline_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
-                   + _structure_boost(question, facts, c) + _signature_boost(question, c.text)
+                   + _structure_boost(question, facts, c) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
@@ -621,7 +631,8 @@ def compose_answer(
     if SECTION_FIGURES:
         # "the 1.25% dividend tax rise" named in the paragraph before, in the same section
         passage = " ".join([passage, *(h.node.text for h in hits if abs(h.row - best.hit.row) == 1 and _same_place(h, best.hit))])
-    if figures_missing(question, named, passage, best.hit.node.metadata):
+    section_text = " ".join(h.node.text for h in hits if _same_place(h, best.hit))
+    if figures_missing(question, named, passage, best.hit.node.metadata, section_text):
         return ABSTAIN_ANSWER, [], True
 
     meta = best.hit.node.metadata

@@ -11,10 +11,14 @@ _ITEM_REF = re.compile(r"\b(recommendation|conclusion|comment)s?\s+(?:no\.?\s*|n
 _PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b", re.I)
 # "response" as a reply, not as in "a pandemic response exercise"
 _REPLY = r"(?<!pandemic )(?<!emergency )(?<!crisis )(?<!incident )response(?! (?:exercise|plan|team|time|capabilit))"
+# "Did the government back it?", not "back in 2016" (issue 4 lever)
+BACK_IN_TIME = True
+_BACKING = (r"backed|backing|back(?!\s+(?:in|then|when|at|on|to|from|before|after|as|and)\b)" if BACK_IN_TIME
+            else r"back(?:ed|ing)?")
 _VERDICT = re.compile(
     r"\b(accept(?:ed|s|ance)?|agree(?:d|s)?|reject(?:ed|s|ion)?|decline(?:d|s)?|support(?:ed|s)?|"
     rf"respond(?:ed|s)?|{_REPLY}|verdict|position on|signed up|sign up|taken up|take up|took up|"
-    r"turn(?:ed)? down|go(?:ing)? ahead|back(?:ed|ing)?)\b", re.I)
+    rf"turn(?:ed)? down|go(?:ing)? ahead|{_BACKING})\b", re.I)
 # "What single national rate will the levy be charged at?", "at what notional weekly rate
 # …?" ask for a sum or a percentage (issue 4 lever)
 RATE_ASKED = True

@@ -19,9 +19,10 @@ _ABBREVIATIONS = {
 # A boundary: terminal punctuation, optional closing quote/bracket, whitespace, then
 # something that can start a sentence (capital, digit, opening quote, bullet, £).
 # A footnote marker may sit between the full stop and the space (".143 By the time"),
-# also after a year ("in 2009 and 2013.31 This took"), where no decimal is written.
+# also after a closing quote ("on Earth.”108 Its budget"), and after a year ("in 2009 and
+# 2013.31 This took"), where no decimal is written.
 _BOUNDARY = re.compile(
-    r"""(?:(?<=[^\d\s])[.!?…]\d{1,3}(?=\s+[A-Z])|(?<=\b(?:19|20)\d\d)\.\d{1,3}(?=\s+[A-Z][a-z])|[.!?…]["'”’)\]]*)\s+"""
+    r"""(?:(?<=[^\d\s])[.!?…]["'”’)\]]*\d{1,3}(?=\s+[A-Z])|(?<=\b(?:19|20)\d\d)\.\d{1,3}(?=\s+[A-Z][a-z])|[.!?…]["'”’)\]]*)\s+"""
     r"""(?=["'“‘(\[]?[A-Z0-9£•\-–])"""
 )
 _BULLET_BREAK = re.compile(r"\n\s*(?=[-•●▪*–]\s)")

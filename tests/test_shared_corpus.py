@@ -156,3 +156,11 @@ def test_a_welsh_ministers_signature_answers_who_signed_for_the_welsh_government
 def test_the_bidding_deadline_answers_a_closing_date(shared, question):
     """The timetable around it holds four other dates, two called deadlines."""
     assert "24 November" in shared.ask(question).answer
+
+
+def test_the_report_s_figure_answers_what_the_report_says(shared):
+    """'Its budget for 2025/26 is £681 million' follows a quotation's footnote marker
+    ('on Earth.”108 Its budget'), and the government's reply restates UKSA's 2025/26
+    spending in its own words."""
+    answer = shared.ask("What is the UK Space Agency's budget for 2025/26 according to the Lords report?")
+    assert "£681 million" in answer.citations[0].quote, answer.answer

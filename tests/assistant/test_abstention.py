@@ -36,6 +36,17 @@ def test_a_figure_the_question_asks_about_must_be_in_the_passage(question, text,
     assert figures_missing(question, {None}, text, {}) is missing
 
 
+def test_a_year_may_be_in_the_passages_section():
+    """'Exercise Cygnus back in 2016': its section dates the exercise once, not in the
+    sentence that counts who took part; an amount must still be in the passage itself."""
+    question = "How many local resilience forums took part in Exercise Cygnus back in 2016?"
+    text = "Only 8 out of 42 local resilience forums took part in Exercise Cygnus."
+    section = "Exercise Cygnus was a major, three-day, cross-government exercise which took place in October 2016."
+    assert figures_missing(question, {None}, text, {})
+    assert not figures_missing(question, {None}, text, {}, section)
+    assert figures_missing("How many forums took part in the £5m exercise?", {None}, text, {}, "It cost £5m.")
+
+
 @pytest.mark.parametrize("question, sentence, other", [
     ("How many people does the space sector in Wales employ?", "It employs 55,000, above the UK average.", True),
     ("When did Northern Ireland run Exercise Silver Swan?", "It was delivered across Scotland in 2016.", True),

@@ -65,6 +65,9 @@ def test_question_says_what_kind_of_answer_it_needs(question, expects):
     ("What was the government's response to recommendation 6?", True),
     # a pandemic response exercise is not the government's reply
     ("Under recommendation 6, how often should a UK-wide pandemic response exercise be held?", False),
+    # "back in 2016" is a time; "back the call" is a verdict
+    ("How many local resilience forums took part in Exercise Cygnus back in 2016?", False),
+    ("Did the government back the call for a national levy?", True),
 ])
 def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
     assert read_question(question).asks_verdict is verdict

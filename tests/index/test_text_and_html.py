@@ -81,6 +81,12 @@ def test_sentences_respect_abbreviations_and_money():
     ]
 
 
+def test_a_footnote_marker_after_a_closing_quote_ends_the_sentence():
+    text = "It works to “benefit people on Earth.”108 Its budget for 2025/26 is £681 million.109 On 20 August it changed."
+    assert split_sentences(text) == ["It works to “benefit people on Earth.”108", "Its budget for 2025/26 is £681 million.109",
+                                     "On 20 August it changed."]
+
+
 def test_a_footnote_marker_after_a_year_ends_the_sentence():
     text = "It was prepared in 2009 and 2013.31 This took a year. The rate was 2.25 In total."
     assert split_sentences(text) == ["It was prepared in 2009 and 2013.31", "This took a year.", "The rate was 2.25 In total."]
