@@ -54,7 +54,10 @@ _EXPECTS = (
                          r"\bwhat (?:is|was|are|were|will|would)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:capital limit|cap|fine|levy|charge)s?\b" + _RATE, re.I)),
     ("number", re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:[\w’'-]+ ){0,2}?(?:number|percentage|proportion|share)\b|"
                           # "what is the maximum size of ...?" asks for a figure
-                          r"\bwhat (?:is|was|are|were|will be|would be) the (?:\w+ ){0,2}?(?:maximum|minimum|size|length|(?:upper |lower |word )?limit)\b", re.I)),
+                          r"\bwhat (?:is|was|are|were|will be|would be) the (?:\w+ ){0,2}?(?:maximum|minimum|size|length|(?:upper |lower |word )?limit)\b|"
+                          # "the most seed capital a bid can get", not "the most important reason"
+                          r"\bwhat (?:is|was) the (?:most|least)\b(?!\s+(?:important|significant|common|likely|serious|urgent|"
+                          r"effective|recent|popular|appropriate|\w+ly|\w+est)\b)", re.I)),
 )
 # A yes/no question: "Will the government …?", "Did they agree to …?"
 YES_NO = re.compile(r"^\s*(?:will|has|have|does|do|did|is|are|was|were)\b", re.I)
@@ -72,9 +75,16 @@ _ASKS_REPORT = re.compile(
     r"\baccording to the (?:\w+ ){0,4}?(?:committee|inquiry|report)\b|\bdid the (?:\w+ ){0,4}?(?:report|inquiry) (?:conclude|find|say|recommend)\b", re.I)
 
 
+# "What's the most seed capital …?" asks as "what is" does (issue 4 lever)
+CONTRACTIONS = True
+_CONTRACTION = re.compile(r"\b(what|who|where|when|how)[’']s\b", re.I)
+
+
 def expected_kind(question: str) -> str | None:
     """The kind asked for by the question's first asking phrase: "How much grant did
     it get when it was set up?" asks for a sum, not a date."""
+    if CONTRACTIONS:
+        question = _CONTRACTION.sub(r"\1 is", question)
     found = [(m.start(), i, kind) for i, (kind, pattern) in enumerate(_EXPECTS) if (m := pattern.search(question))]
     return min(found)[2] if found else None
 
