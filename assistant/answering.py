@@ -131,6 +131,13 @@ SAME_THING = True
 _SAME_THING = [frozenset({"bid", "applic", "propos", "submiss"})]
 
 
+# "1 See Oliver Letwin 20 June 2023 8/20-24; Michael Gove 13 July 2023 114/18-19": a
+# footnote citing hearing transcripts by day, page and line names its witnesses but answers
+# nothing (issue 4 lever)
+TRANSCRIPT_PENALTY = 0.1
+_TRANSCRIPT_REF = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) (?:19|20)\d\d,? \d{{1,3}}/\d{{1,2}}(?:-\d{{1,2}})?\b")
+
+
 # A "sentence" of more than 80 words is a flattened list, table or page furniture, not
 # prose: it answers only by a window cut out of it, and a clean sentence close behind it
 # answers better.
@@ -474,6 +481,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
                    + c.kind_boost + _deadline_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c)
+                   - (TRANSCRIPT_PENALTY if _TRANSCRIPT_REF.search(c.text) else 0.0)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
 

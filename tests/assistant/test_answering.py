@@ -421,6 +421,19 @@ def test_a_closing_date_is_the_deadline_the_timetable_sets(small_corpus):
         assert "24 November 2022" in assistant.ask(question).answer, question
 
 
+def test_a_footnote_citing_hearing_transcripts_answers_nothing(small_corpus):
+    assistant = small_corpus({"report.txt": (
+        "Chapter 4: Advice\n\n"
+        "Professor Sir Christopher Whitty described an “80/20 rule”, where most of the time (80%) should be spent "
+        "on things the government has asked about.\n\n"
+        "1 See Oliver Letwin 20 June 2023 8/20-24; Michael Gove 13 July 2023 114/18-19 2 Chris Whitty "
+        "22 June 2023 45/1-10 on the time expert advisory groups spend\n"
+    )})
+    answer = assistant.ask("Chris Whitty gave the inquiry a rule of thumb for how much time expert advisory groups "
+                           "should spend on questions ministers haven't asked. What did he call it?")
+    assert "80/20 rule" in answer.citations[0].quote, answer.answer
+
+
 def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
     # The committee made four recommendations.
     assert bundled.ask("What was the Welsh Government's response to recommendation 5 of the 'Co-operation over conflict: Wales must Act' report?").abstained
