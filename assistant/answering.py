@@ -133,9 +133,12 @@ _SAME_THING = [frozenset({"bid", "applic", "propos", "submiss"})]
 
 # "1 See Oliver Letwin 20 June 2023 8/20-24; Michael Gove 13 July 2023 114/18-19": a
 # footnote citing hearing transcripts by day, page and line names its witnesses but answers
-# nothing (issue 4 lever)
+# nothing (issue 4 lever); nor does a run of footnoted sources, one dated source running
+# into the next's number ("… , October 2022 174 Department for Science, …")
 TRANSCRIPT_PENALTY = 0.1
-_TRANSCRIPT_REF = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) (?:19|20)\d\d,? \d{{1,3}}/\d{{1,2}}(?:-\d{{1,2}})?\b")
+SOURCES_PENALISED = True
+_TRANSCRIPT_REF = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) (?:19|20)\d\d,? \d{{1,3}}/\d{{1,2}}(?:-\d{{1,2}})?\b"
+                             + (r"|\b(?:19|20)\d\d,? \d{2,3} [A-Z][\w’'&.-]+" if SOURCES_PENALISED else ""))
 
 
 # A "sentence" of more than 80 words is a flattened list, table or page furniture, not

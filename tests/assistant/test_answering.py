@@ -434,6 +434,19 @@ def test_a_footnote_citing_hearing_transcripts_answers_nothing(small_corpus):
     assert "80/20 rule" in answer.citations[0].quote, answer.answer
 
 
+def test_a_run_of_footnoted_sources_answers_nothing(small_corpus):
+    assistant = small_corpus({"report.txt": (
+        "Chapter 3: Navigation\n\n"
+        "Lord Vallance outlined UK plans to invest £155 million over the next four years in a PNT system-of-systems to make positioning and timing more resilient.\n\n"
+        "171 London Economics, Economic benefits of resilient PNT in the UK, October 2022 174 Department for "
+        "Science, Innovation and Technology, Guidance: PNT system-of-systems funding, 26 March 2025 175 Cabinet "
+        "Office, PNT resilience, £2 million\n"
+    )})
+    answer = assistant.ask("How much is government putting into the PNT 'system-of-systems' to make positioning "
+                           "and timing more resilient?")
+    assert "£155 million" in answer.citations[0].quote, answer.answer
+
+
 def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
     # The committee made four recommendations.
     assert bundled.ask("What was the Welsh Government's response to recommendation 5 of the 'Co-operation over conflict: Wales must Act' report?").abstained
