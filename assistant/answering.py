@@ -33,6 +33,7 @@ from assistant.question import (
     named_phrases,
     read_question,
     with_item_from_passages,
+    without_contractions,
 )
 from assistant.retrieval import Hit
 from index import StoredIndex
@@ -113,16 +114,13 @@ _ASKS_DEADLINE = re.compile(r"\bdeadline\b|\bclosing date\b|\bcut-?off\b|\bby wh
 _SETS_DEADLINE = re.compile(rf"\bdeadline\b|\bclosing date\b|\bcut-?off\b|\bno later than\b|\bcloses? (?:on|at)\b|"
                             rf"\bby (?:\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:am|pm)|noon|midday|midnight) on\b|"
                             rf"\b(?:submit\w*|received|returned)\b[^.]{{0,80}}\bby (?:\d{{1,2}} )?(?-i:{MONTHS})\b", re.I)
-
-
 # "answers after the 27 October deadline" mentions a deadline; it does not set one
 _PAST_DEADLINE = re.compile(r"\b(?:after|before|following|since|until|by) the (?:[\w’'-]+ ){0,3}deadline\b", re.I)
 
 
 def _deadline_boost(question: str, sentence: str) -> float:
-    if not (_ASKS_DEADLINE.search(question) and _SETS_DEADLINE.search(_PAST_DEADLINE.sub(" ", sentence))):
-        return 0.0
-    return DEADLINE_BOOST
+    asked = _ASKS_DEADLINE.search(question)
+    return DEADLINE_BOOST if asked and _SETS_DEADLINE.search(_PAST_DEADLINE.sub(" ", sentence)) else 0.0
 
 
 # Words a call for bids uses for one thing, stemmed as the lexical index stems them: a
@@ -135,9 +133,9 @@ _SAME_THING = [frozenset({"bid", "applic", "propos", "submiss"})]
 # footnote citing hearing transcripts by day, page and line names its witnesses but answers
 # nothing (issue 4 lever); nor does a run of footnoted sources, one dated source running
 # into the next's number ("… , October 2022 174 Department for Science, …")
-TRANSCRIPT_PENALTY = 0.1
+FOOTNOTE_PENALTY = 0.1
 SOURCES_PENALISED = True
-_TRANSCRIPT_REF = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) (?:19|20)\d\d,? \d{{1,3}}/\d{{1,2}}(?:-\d{{1,2}})?\b"
+_FOOTNOTE_REFERENCES = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) (?:19|20)\d\d,? \d{{1,3}}/\d{{1,2}}(?:-\d{{1,2}})?\b"
                              + (r"|\b(?:19|20)\d\d,? \d{2,3} [A-Z][\w’'&.-]+" if SOURCES_PENALISED else ""))
 
 
@@ -157,7 +155,7 @@ _ASKS_DEFINITION = re.compile(r"\b(?:stand for|stands for|mean|means|meaning|def
 
 def _glossary_penalty(question: str, candidate: Candidate) -> float:
     if GLOSSARY_PENALTY and _GLOSSARY.search(str(candidate.hit.node.metadata.get("section", ""))) \
-            and not _ASKS_DEFINITION.search(question):
+            and not _ASKS_DEFINITION.search(without_contractions(question)):
         return -GLOSSARY_PENALTY
     return 0.0
 
@@ -484,7 +482,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
                    + c.kind_boost + _deadline_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c)
-                   - (TRANSCRIPT_PENALTY if _TRANSCRIPT_REF.search(c.text) else 0.0)
+                   - (FOOTNOTE_PENALTY if _FOOTNOTE_REFERENCES.search(c.text) else 0.0)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
 

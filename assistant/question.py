@@ -80,11 +80,15 @@ CONTRACTIONS = True
 _CONTRACTION = re.compile(r"\b(what|who|where|when|how)[’']s\b", re.I)
 
 
+def without_contractions(question: str) -> str:
+    """"What's …" as "What is …", for the readers of a question's asking phrase."""
+    return _CONTRACTION.sub(r"\1 is", question) if CONTRACTIONS else question
+
+
 def expected_kind(question: str) -> str | None:
     """The kind asked for by the question's first asking phrase: "How much grant did
     it get when it was set up?" asks for a sum, not a date."""
-    if CONTRACTIONS:
-        question = _CONTRACTION.sub(r"\1 is", question)
+    question = without_contractions(question)
     found = [(m.start(), i, kind) for i, (kind, pattern) in enumerate(_EXPECTS) if (m := pattern.search(question))]
     return min(found)[2] if found else None
 
