@@ -67,9 +67,16 @@ VERDICT_LINE = re.compile(
 
 # Which kind of document answers: "in its response" asks the government's reply; "what
 # did the Lords Committee find" asks the report, wherever a reply quotes it.
+# "Will the UK government scrap the model, as the Inquiry recommended?" asks what the
+# government will do, whatever verb says it, and the report that recommended it cannot
+# tell (issue 4 lever)
+GOVERNMENT_ASKED = True
+_GOVERNMENT_SUBJECT = (r"|^\s*(?:will|would|did|does|do|has|have|is|are|was) the (?:\w+ )?government\b(?!['’])"
+                       if GOVERNMENT_ASKED else "")
 _ASKS_RESPONSE = re.compile(
     rf"\b{_REPLY}\b|\brespond(?:ed|s)?\b|\breply\b|\bgovernments?(?:'s|’s|')? (?:view|position)\b|"
-    r"\b(?:has|have|did|does|will) the (?:\w+ )?government (?:agreed?|accept(?:ed)?|reject(?:ed)?|decided?|committed?|signed up)\b", re.I)
+    r"\b(?:has|have|did|does|will) the (?:\w+ )?government (?:agreed?|accept(?:ed)?|reject(?:ed)?|decided?|committed?|signed up)\b"
+    + _GOVERNMENT_SUBJECT, re.I)
 _ASKS_REPORT = re.compile(
     r"\b(?:committee|inquiry|lords|review|report)(?:'s|’s)? (?:\w+ ){0,2}?(?:report|recommend\w*|conclu\w*|found|find\w*|say|said|warn\w*)\b|"
     r"\baccording to the (?:\w+ ){0,4}?(?:committee|inquiry|report)\b|\bdid the (?:\w+ ){0,4}?(?:report|inquiry) (?:conclude|find|say|recommend)\b", re.I)

@@ -84,6 +84,10 @@ def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
     ("What did Baroness Hallett's report conclude about the lead department model?", "report"),
     ("Who chairs the Open Data User Group?", None),
     ("Has the government agreed to scrap the lead department model, as the Inquiry recommended?", "response"),
+    # the government is the one asked about, whichever verb asks it
+    ("Will the UK government scrap the lead department model, as the Inquiry recommended?", "response"),
+    ("Does the government intend to rejoin the Galileo programme?", "response"),
+    ("Did the Inquiry find that the government's plans were adequate?", "report"),
     ("Under recommendation 6 of the Module 1 report, how often should a pandemic response exercise be held?", None),
 ])
 def test_question_says_which_kind_of_document_answers_it(question, kind):
