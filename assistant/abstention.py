@@ -205,6 +205,7 @@ def premise_denied(question: str, sentence: str) -> bool:
 
 
 PREMISE_CONTRADICTED = True  # issue 4 lever
+TURNED_DOWN = True  # "Why did the government turn down …?" asserts a rejection (issue 4 lever)
 # "Why did she recommend keeping the lead department model?" where the report says
 # abolish it; "Why did the report conclude the UK was well prepared?" where it says ill
 # prepared. A why-question asserts what it asks the reason for: a cited sentence that
@@ -213,7 +214,8 @@ _OPPOSITES = [
     (r"\b(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",
      r"\b(?:abolish\w*|scrap(?:s|ped|ping)?|remov(?:e|es|ed|ing))\b"),
     (r"\bwell[- ]prepared\b", r"\b(?:ill[- ]prepared|unprepared|not (?:well[- ])?prepared)\b"),
-    (r"\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?)\b",
+    (r"\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?"
+     + (r"|turn(?:s|ed|ing)? down" if TURNED_DOWN else "") + r")\b",
      r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|introduc(?:e|es|ed|ing)|accept(?:s|ed)?|agree(?:s|d)?|"
      r"will (?:use|adopt|establish|create|implement|set up))\b"),
     (r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing))\b", r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\b"),
@@ -234,6 +236,8 @@ def premise_contradicted(question: str, sentence: str) -> bool:
                 return True
     if _other_interval(question, sentence) or _both_not_only(question, sentence):
         return True
+    if _refused_act_done(question, sentence):
+        return True
     contrast = _RATHER_THAN.search(question)
     if contrast:
         text = _unquoted(sentence)
@@ -241,6 +245,43 @@ def premise_contradicted(question: str, sentence: str) -> bool:
                  for g in ("chosen", "aside")]
         return named == [False, True]
     return False
+
+
+# "Why did the government decide against publishing a White Paper?" where the sentence
+# has the White Paper published (issue 4 lever)
+REFUSED_ACT_DONE = True
+_REFUSED_ACT = re.compile(r"\b(?:decid\w* (?:against|not to)|refus\w* to|declin\w* to|cho(?:se|ose) not to|opt\w* not to)\s+"
+                          r"(?P<verb>[a-z]{4,}?)(?:ing)?\s+(?:an?\s+|the\s+)?(?P<thing>(?:[\w’'-]+\s+){0,1}[\w’'-]+)", re.I)
+_NEGATED = re.compile(r"\b(?:not|no|never|without)\b", re.I)
+
+
+def _refused_act_done(question: str, sentence: str) -> bool:
+    """The question says an act was refused, and the sentence says it was done."""
+    refused = _REFUSED_ACT.search(question) if REFUSED_ACT_DONE else None
+    if refused is None:
+        return False
+    done = re.search(rf"\b{re.escape(refused['verb'].lower())}\w*", sentence, re.I)
+    words = set(re.findall(r"\w+", sentence.casefold()))
+    return bool(done and not _NEGATED.search(sentence[:done.start()][-40:])
+                and all(w in words for w in re.findall(r"\w+", refused["thing"].casefold())))
+
+
+# "Why did the committee recommend a brand-new strategy?" where it wrote "Rather than
+# producing a new strategy, the Government should focus on …": the thing asked about is
+# the thing set aside (issue 4 lever). Read in every sentence of the top passages, since
+# such a sentence shares little else with the question.
+SET_ASIDE = True
+_SET_ASIDE = re.compile(r"\b(?:rather than|instead of)\s+(?:[a-z]+ing\s+)?(?:an?\s+|the\s+)?"
+                        r"(?P<thing>[\w’'-]+(?:\s+[\w’'-]+){1,2}?)\s*(?=[,.;:]|$)", re.I)
+
+
+def premise_set_aside(question: str, sentence: str) -> bool:
+    """A why-question asking the reason for a thing the sentence sets aside."""
+    if not (SET_ASIDE and _WHY.match(question)) or re.search(r"\b(?:rather than|instead of)\b", question, re.I):
+        return False
+    asked = set(re.findall(r"\w+", question.casefold()))
+    return any(all(w in asked for w in re.findall(r"\w+", m["thing"].casefold()))
+               for m in _SET_ASIDE.finditer(sentence))
 
 
 # "we will retain …", "the government will not abolish …": what the government itself does

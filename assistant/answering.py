@@ -19,6 +19,7 @@ from assistant.abstention import (
     only_asked_for,
     premise_contradicted,
     premise_denied,
+    premise_set_aside,
     states_a_stance,
     still_to_come,
 )
@@ -570,6 +571,7 @@ def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words:
     """The abstention the chosen sentences, read together, call for, if any."""
     close = [c for c in ranked if c.score >= best.score - DENIAL_MARGIN] if CLOSE_DENIALS else []
     denial = next((c for c in [*chosen, *close] if premise_contradicted(question, c.text)), None)
+    denial = denial or next((c for c in ranked if premise_set_aside(question, c.text)), None)
     if denial is not None:
         return _abstain_showing(denial, max_words)
     if still_to_come(question, [c.text for c in chosen]):

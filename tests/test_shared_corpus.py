@@ -127,6 +127,20 @@ def test_the_reply_that_keeps_what_the_question_asks_to_abolish_answers(shared):
     assert "retain the Lead Government Department model" in answer.answer, answer.answer
 
 
+def test_a_why_question_about_what_the_report_set_aside_is_not_answered(shared):
+    """'Rather than producing a new strategy, the Government should focus on …' shares
+    few words with the question and scores far behind sentences about the strategy."""
+    answer = shared.ask("Why did the Lords space committee recommend that the Government write a brand-new "
+                        "national space strategy?")
+    assert answer.abstained and "Rather than producing a new strategy" in answer.answer, answer.answer
+
+
+def test_whatever_verb_asks_the_government_its_response_answers(shared):
+    answer = shared.ask("Will the UK government abolish the lead government department model, "
+                        "as the Inquiry's Recommendation 2 proposed?")
+    assert "retain the Lead Government Department model" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("question", [
     # a verdict sentence and the sentence after it, each long
     "In its response to Recommendation 8, who does the government say delivered the first Annual Statement to Parliament "

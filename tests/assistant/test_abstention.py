@@ -9,6 +9,7 @@ from assistant.abstention import (
     named_thing_missing,
     only_asked_for,
     premise_contradicted,
+    premise_set_aside,
     states_a_stance,
     still_to_come,
     premise_denied,
@@ -175,9 +176,33 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
     ("Why can bids only be submitted in English?", "Bids are submitted in English through the portal.", False),
     # only a why-question asserts what it asks about
     ("Did the report conclude that the UK was well prepared?", "The UK was ill prepared.", False),
+    # "turn down" rejects
+    ("Why did the government turn down the call to put the records on a statutory footing?",
+     "The Government agrees with the recommendation to put the records on a statutory basis.", True),
+    # an act said to be refused that the sentence has done
+    ("Why did the government decide against publishing a White Paper on care reform?",
+     "The government’s white paper, People at the Heart of Care, was published on 1 December 2021.", True),
+    ("Why did the government decide against publishing a White Paper on care reform?",
+     "The government has not published a white paper on care reform.", False),
+    ("Why did the government refuse to publish the data?", "The government published a strategy in 2021.", False),
 ])
 def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentence, contradicted):
     assert premise_contradicted(question, sentence) is contradicted
+
+
+@pytest.mark.parametrize("question, sentence, set_aside", [
+    ("Why did the committee recommend that the Government write a brand-new national space strategy?",
+     "53. Rather than producing a new strategy, the Government should focus on improving delivery.", True),
+    ("Why did the committee recommend a new strategy?", "Instead of a new strategy, delivery should improve.", True),
+    # the thing set aside is another one, or the question itself weighs the two
+    ("Why did the committee recommend a new strategy?", "Rather than producing a new plan, the Government should act.", False),
+    ("Why did the committee prefer better delivery rather than a new strategy?",
+     "Rather than producing a new strategy, the Government should focus on delivery.", False),
+    # only a why-question asserts what it asks about
+    ("Did the committee recommend a new strategy?", "Rather than producing a new strategy, delivery should improve.", False),
+])
+def test_a_why_question_about_what_the_sentence_sets_aside(question, sentence, set_aside):
+    assert premise_set_aside(question, sentence) is set_aside
 
 
 @pytest.mark.parametrize("question, said, publisher, other", [
