@@ -135,6 +135,13 @@ def test_a_why_question_about_what_the_report_set_aside_is_not_answered(shared):
     assert answer.abstained and "Rather than producing a new strategy" in answer.answer, answer.answer
 
 
+def test_a_date_in_a_chunk_below_the_top_eight_answers_a_when_question(shared):
+    """The merger's completion date closes a long sentence of the response's foreword;
+    twelve of the Lords report's passages on the merger outrank it, none with a date."""
+    answer = shared.ask("When is the UK Space Agency's merger into DSIT due to complete?")
+    assert "1 April 2026" in answer.answer, answer.answer
+
+
 def test_whatever_verb_asks_the_government_its_response_answers(shared):
     answer = shared.ask("Will the UK government abolish the lead government department model, "
                         "as the Inquiry's Recommendation 2 proposed?")
