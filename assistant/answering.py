@@ -125,9 +125,10 @@ def _deadline_boost(question: str, sentence: str) -> float:
 
 
 # Words a call for bids uses for one thing, stemmed as the lexical index stems them: a
-# sentence's "applications" or "proposals" answers for the question's "bids" (issue 4 lever).
+# sentence's "applications" or "proposals" answers for the question's "bids", its
+# "deadline" for the question's "closing date" (issue 4 levers).
 SAME_THING = True
-_SAME_THING = [frozenset({"bid", "applic", "propos", "submiss"})]
+_SAME_THING = [frozenset({"bid", "applic", "propos", "submiss"}), frozenset({"deadlin", "close", "cutoff"})]
 
 
 # "1 See Oliver Letwin 20 June 2023 8/20-24; Michael Gove 13 July 2023 114/18-19": a
