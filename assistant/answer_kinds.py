@@ -132,7 +132,12 @@ _PERSON_POST = re.compile(
 
 # A code name is an exercise's or an operation's ("Exercise Cygnus", "Operation
 # Yellowhammer"), not a programme that runs exercises ("the National Exercising Programme").
-_ASKS_CODE_NAME = re.compile(r"\bcode[ -]?names?\b", re.I)
+# "What is the name of the 2025 Tier 1 pandemic exercise?" asks for a code name as "the
+# code name" does: "UKHSA" or "the Department" names no exercise (issue 4 lever)
+EXERCISE_NAME = True
+_ASKS_CODE_NAME = re.compile(r"\bcode[ -]?names?\b"
+                             + (r"|\bname of (?:the |a |an |this |that |its )?(?:[\w’'-]+ ){0,5}?(?:exercise|operation)s?\b"
+                                if EXERCISE_NAME else ""), re.I)
 _CODE_NAME = re.compile(r"\b(?:Exercise|Operation|Project)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 
 

@@ -165,6 +165,10 @@ def test_no_plans_is_an_honest_answer_to_when():
     ("name", "What is the code name of the 2025 pandemic exercise?",
      "Smaller exercises will be tested through the National Exercising Programme.", False),
     ("name", "What was the code name of the 2016 pandemic exercise?", "In 2016 Exercise Cygnus tested the plans.", True),
+    # "the name of the … exercise" asks for its code name too: the body leading it is not one
+    ("name", "What is the name of the 2025 Tier 1 pandemic exercise being led by the Department of Health?",
+     "UKHSA is leading on planning for the exercise and stakeholder engagement is underway.", False),
+    ("name", "What was the name of the 2016 pandemic exercise?", "In 2016 Exercise Cygnus tested the plans.", True),
     ("role", "Who chairs the Resilience Steering Board?",
      "The Board is a Director-level meeting, chaired by the Cabinet Office Head of Resilience.", True),
     ("role", "Who chairs the Advisory Group?",
