@@ -89,7 +89,12 @@ def test_a_sentence_naming_no_nation_takes_its_headings(heading, other):
     ("When did the Housing and Communities Committee publish its report?",
      "The Levelling Up, Housing and Communities Select Committee published on 10 June 2021.", False),
     # a question of another kind is not checked
-    ("Who chairs the Space Skills Taskforce?", "It is chaired by the Minister.", False),
+    ("Which body funds the Space Skills Taskforce?", "It is funded by the Department.", False),
+    # a person asked for by a post the passage never names holds some other post
+    ("Which Deputy Prime Minister chairs the National Security Council (Resilience)?",
+     "The National Security Council (Resilience) is chaired by the Chancellor of the Duchy of Lancaster.", True),
+    ("Who chairs the Space Skills Taskforce?", "The Space Skills Taskforce is chaired by the Minister.", False),
+    ("Who chairs the Space Skills Taskforce?", "It is chaired by the Minister.", True),
     # a name may be written by the acronym the question gives it, or a person by title and surname
     ("How many nations make up the Combined Space Operations (CSpO) initiative?",
      "The CSpO initiative consists of 10 nations.", False),
