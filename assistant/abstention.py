@@ -236,7 +236,7 @@ def premise_contradicted(question: str, sentence: str) -> bool:
         for asked, said in ((one, other), (other, one)):
             if re.search(asked, question, re.I) and re.search(said, sentence, re.I) and not re.search(asked, sentence, re.I):
                 return True
-    if _other_interval(question, sentence) or _both_not_only(question, sentence):
+    if _other_interval(question, sentence) or _both_not_only(question, sentence) or _other_sum(question, sentence):
         return True
     if _refused_act_done(question, sentence):
         return True
@@ -312,6 +312,24 @@ def _other_interval(question: str, sentence: str) -> bool:
     asked, given = said(question), said(sentence)
     same_unit = {u for _, u in asked} & {u for _, u in given}
     return bool(asked) and not (asked & given) and bool(same_unit)
+
+
+# "Why set the lifetime cap at £100,000?" where the sentence introduces "a new £86,000
+# cap": the same thing, another sum (issue 4 lever)
+OTHER_SUM = True
+_SUM_OF = re.compile(r"£\s?(?P<n>\d[\d,.]*)(?:\s*(?P<scale>million|billion|bn|m|k)\b)?(?:\s+(?P<thing>[a-z][\w-]+))?", re.I)
+
+
+def _other_sum(question: str, sentence: str) -> bool:
+    """A sum the question gives a thing, where the sentence gives that thing ("£86,000
+    cap") another sum and never the question's."""
+    asked = {(m["n"].rstrip(".,"), (m["scale"] or "").lower()) for m in _SUM_OF.finditer(question)}
+    if not (OTHER_SUM and asked):
+        return False
+    words = set(re.findall(r"\w+", question.casefold()))
+    given = [(m["n"].rstrip(".,"), (m["scale"] or "").lower(), (m["thing"] or "").casefold()) for m in _SUM_OF.finditer(sentence)]
+    return (not any((n, scale) in asked for n, scale, _ in given)
+            and any(thing in words for _, _, thing in given if thing))
 
 
 # "Why can bids only be submitted in English?" where "Bids will be accepted in both

@@ -190,6 +190,12 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
     ("Why did the government decide against publishing a White Paper on care reform?",
      "The government has not published a white paper on care reform.", False),
     ("Why did the government refuse to publish the data?", "The government published a strategy in 2021.", False),
+    # the same thing given another sum
+    ("Why did the government set the lifetime cap on care costs at £100,000?",
+     "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", True),
+    ("Why did the government set the lifetime cap on care costs at £86,000?",
+     "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", False),
+    ("Why did the government set the cap at £100,000?", "Savings of £20,000 are disregarded.", False),
 ])
 def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentence, contradicted):
     assert premise_contradicted(question, sentence) is contradicted
