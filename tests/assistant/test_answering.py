@@ -28,6 +28,9 @@ from assistant.question import read_question, with_item_from_passages
     ("What notice will developers have to give councils when they start building?", None),
     ("Under recommendation 3, whose best practice will the government follow when it puts out messaging?", "person"),
     ("Roughly when was the Civil Contingencies Group (Wales) established?", "date"),
+    # "when is it treated as …" asks on what condition
+    ("For the NICs relief, when is an employee treated as working in the tax site?", None),
+    ("When is the Bill meant to be considered?", "date"),
     ("Until when has the programme's funding been extended?", "date"),
     ("In the list of boards in the response, who chairs the Local Public Data Panel?", "role"),
     ("Which department is reviewing the Space Industry Regulations?", "body"),
