@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bm25s.stopwords import STOPWORDS_EN
+
 from assistant.answer_kinds import INSTITUTION_WORDS, MONTHS
 from assistant.question import YES_NO, named_phrases
 from index.structure import in_government_voice
@@ -326,7 +328,8 @@ def _other_sum(question: str, sentence: str) -> bool:
     asked = {(m["n"].rstrip(".,"), (m["scale"] or "").lower()) for m in _SUM_OF.finditer(question)}
     if not (OTHER_SUM and asked):
         return False
-    words = set(re.findall(r"\w+", question.casefold()))
+    # the thing is a word the sum qualifies ("cap"), not one that follows it ("for", "to")
+    words = set(re.findall(r"\w+", question.casefold())) - set(STOPWORDS_EN)
     given = [(m["n"].rstrip(".,"), (m["scale"] or "").lower(), (m["thing"] or "").casefold()) for m in _SUM_OF.finditer(sentence)]
     return (not any((n, scale) in asked for n, scale, _ in given)
             and any(thing in words for _, _, thing in given if thing))

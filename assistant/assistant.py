@@ -11,8 +11,8 @@ from assistant.answering import ScoredSentences, chunk_scores, compose_answer, r
 from assistant.commitment_answers import RecordsAnswer, answer_from_records
 from assistant.commitments import stored_records
 from assistant.conversation import contextual_question
-from assistant.question import read_question
 from assistant.models import Answer, Citation, Filters, Generation, RetrievedChunk, Timings
+from assistant.question import read_question
 from assistant.retrieval import HybridRetriever
 from index import Embedder, IndexUnavailable, StoredIndex
 

@@ -196,6 +196,7 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
     ("Why did the government set the lifetime cap on care costs at £86,000?",
      "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", False),
     ("Why did the government set the cap at £100,000?", "Savings of £20,000 are disregarded.", False),
+    ("Why did the government give £10 million to the scheme?", "It gave £5 million to another scheme.", False),
 ])
 def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentence, contradicted):
     assert premise_contradicted(question, sentence) is contradicted
