@@ -27,6 +27,7 @@ from assistant.answer_kinds import EXACT_DATE, MONTHS, NOT_KNOWN, STRICT_KINDS, 
 from assistant.injection import addresses_a_model
 from assistant.models import Citation
 from assistant.question import (
+    GOVERNMENT_ACTOR,
     YES_NO,
     VERDICT_LINE,
     QuestionFacts,
@@ -276,12 +277,6 @@ _COMMITTEE_ACTOR = re.compile(
     r"\b(?:committee|inquiry|report|lords|peers|review)(?:'s|’s)?(?:\s+\w+){0,3}?\s+(?:set|name[ds]?|want(?:ed|s)?|"
     r"recommend\w*|call\w*|ask\w*|propose\w*|urge\w*|say|said|suggest\w*|conclude\w*|f(?:i|ou)nd\w*|expect\w*)\b",
     re.I)
-_GOVERNMENT_ACTOR = re.compile(
-    r"\b(?:did|does|will|has|have|is|was) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
-    r"\b(?:governments?|ministers?)(?:'s|’s|')? (?:response|view|position|reply|plans?|answer)\b|"
-    r"\bhow did the (?:\w+ )?government\b|\bin (?:its|their) response\b", re.I)
-
-
 ITEM_REPLY = True  # issue 4 lever: a named recommendation's reply over its own text when the reply is asked
 RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.10 leads with the reply here
 
@@ -294,9 +289,9 @@ GOVERNMENT_VOICE_BOOST = 0.02
 def committee_text_boost(question: str) -> float:
     """Committee text quoted in a response answers 'what did the committee ask for?';
     for 'what will the government do?' the government's reply should win."""
-    if _COMMITTEE_ACTOR.search(question) and not _GOVERNMENT_ACTOR.search(question):
+    if _COMMITTEE_ACTOR.search(question) and not GOVERNMENT_ACTOR.search(question):
         return 0.03
-    if _GOVERNMENT_ACTOR.search(question):
+    if GOVERNMENT_ACTOR.search(question):
         return -COMMITTEE_TEXT_PENALTY
     return -0.03
 
@@ -319,21 +314,21 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
     meta = candidate.hit.node.metadata
     if facts.item_number is None:
         if RECOMMENDING_PENALTY and RECOMMENDING.search(candidate.text) and not in_government_voice(candidate.text) \
-                and _GOVERNMENT_ACTOR.search(question):
+                and GOVERNMENT_ACTOR.search(question):
             # "The Government should explore ..." is what someone asked of the government,
             # in whichever document it is quoted, not what the government will do.
             return -RECOMMENDING_PENALTY
         if (meta.get("part") in COMMITTEE_PARTS and "response" in str(meta.get("doc_type", ""))
                 and not in_government_voice(candidate.text)):
             return committee_text_boost(question)
-        if GOVERNMENT_VOICE_BOOST and in_government_voice(candidate.text) and _GOVERNMENT_ACTOR.search(question):
+        if GOVERNMENT_VOICE_BOOST and in_government_voice(candidate.text) and GOVERNMENT_ACTOR.search(question):
             return GOVERNMENT_VOICE_BOOST
         return 0.0
     if not matches_item(facts, meta):
         return -0.1
     boost = 0.12
     if (ITEM_REPLY and meta.get("part") in {"recommendation", "conclusion"} and not in_government_voice(candidate.text)
-            and (facts.doc_kind == "response" or _GOVERNMENT_ACTOR.search(question))):
+            and (facts.doc_kind == "response" or GOVERNMENT_ACTOR.search(question))):
         # "In reply to recommendation 25, which department did the government say ...":
         # the reply answers, not the recommendation's own words
         boost -= RECOMMENDING_PENALTY

@@ -69,6 +69,13 @@ VERDICT_LINE = re.compile(
 
 # Which kind of document answers: "in its response" asks the government's reply; "what
 # did the Lords Committee find" asks the report, wherever a reply quotes it.
+# A question about what the government does or said ("the government's position", "in
+# its response", "is the Welsh Government funding …"): read by the answerer, and here
+# the kind of document that answers, where the question names no report.
+GOVERNMENT_ACTOR = re.compile(
+    r"\b(?:did|does|will|has|have|is|was) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
+    r"\b(?:governments?|ministers?)(?:'s|’s|')? (?:response|view|position|reply|plans?|answer)\b|"
+    r"\bhow did the (?:\w+ )?government\b|\bin (?:its|their) response\b", re.I)
 # "Will the UK government scrap the model, as the Inquiry recommended?" asks what the
 # government will do, whatever verb says it, and the report that recommended it cannot
 # tell (issue 4 lever)
@@ -123,7 +130,8 @@ def read_question(question: str) -> QuestionFacts:
         paragraph=paragraph.group(1) if paragraph else None,
         asks_verdict=bool(_VERDICT.search(question)),
         expects=expected_kind(question),
-        doc_kind="response" if _ASKS_RESPONSE.search(question) else "report" if _ASKS_REPORT.search(question) else None,
+        doc_kind=("response" if _ASKS_RESPONSE.search(question) else "report" if _ASKS_REPORT.search(question)
+                  else "response" if GOVERNMENT_ASKED and GOVERNMENT_ACTOR.search(question) else None),
         names_recommendation=bool(re.search(r"\brecommend|\bcall(?:ed|s)? (?:to|for)\b|\bcommittee(?:'s|’s)? call\b|\bproposal\b", question, re.I)),
     )
 

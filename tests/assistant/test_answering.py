@@ -91,6 +91,8 @@ def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
     ("Will the UK government scrap the lead department model, as the Inquiry recommended?", "response"),
     ("Does the government intend to rejoin the Galileo programme?", "response"),
     ("Did the Inquiry find that the government's plans were adequate?", "report"),
+    # naming no report, a question about what the government does asks its reply
+    ("What is the Welsh Government-funded Llanelli initiative called?", "response"),
     ("Under recommendation 6 of the Module 1 report, how often should a pandemic response exercise be held?", None),
 ])
 def test_question_says_which_kind_of_document_answers_it(question, kind):
