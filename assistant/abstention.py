@@ -293,11 +293,17 @@ _OWN_ACT = re.compile(r"\b(?:we|the (?:uk |welsh |scottish )?government)\s+(?:wi
                       re.I)
 
 
+# "What did the government decide about the call to abolish the model?" asks for its
+# stance as "Will the government abolish …?" does (issue 4 lever)
+DECISION_ASKED = True
+_ASKS_DECISION = re.compile(r"\bwhat (?:did|does|will|has|have) the (?:\w+ )?government (?:decide|say|do|plan)\b", re.I)
+
+
 def states_a_stance(question: str, sentence: str) -> bool:
     """The question asks whether the government will do a thing one of a pair of opposite
     acts names ("abolish the model?"), and the sentence has the government say it does
     that or the opposite ("we will retain the model")."""
-    if not (YES_NO.match(question) and _OWN_ACT.search(sentence)):
+    if not ((YES_NO.match(question) or (DECISION_ASKED and _ASKS_DECISION.search(question))) and _OWN_ACT.search(sentence)):
         return False
     return any(re.search(asked, question, re.I) and (re.search(one, sentence, re.I) or re.search(other, sentence, re.I))
                for one, other in _OPPOSITES for asked in (one, other))

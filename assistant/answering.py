@@ -168,10 +168,11 @@ def _glossary_penalty(question: str, candidate: Candidate) -> float:
 # "Will the government abolish the lead department model?" is answered by "we will retain
 # the Lead Government Department model", which shares the thing but not the verb
 STANCE_BOOST = 0.05  # issue 4 lever
+STANCE_LEXICAL = 0.2
 
 
 def _stance_boost(question: str, sentence: str, lexical: float) -> float:
-    return STANCE_BOOST if lexical >= 0.3 and states_a_stance(question, sentence) else 0.0
+    return STANCE_BOOST if lexical >= STANCE_LEXICAL and states_a_stance(question, sentence) else 0.0
 
 
 def _premise_boost(question: str, sentence: str, lexical: float) -> float:

@@ -133,6 +133,11 @@ class Assistant:
         if not retrieval_only:
             # The second stage: each sentence of the top chunks scored against the
             # question; the chunks are listed by their best sentence.
+            extra = self.retriever.reply_block(query, query_vector, hits[:top], self.retriever.allowed_rows(filters))
+            if extra:
+                added = {h.row for h in extra}
+                hits = hits[:top] + extra + [h for h in hits[top:] if h.row not in added]
+                top += len(extra)
             scored = score_sentences(query, query_vector, hits[:top], self.store)
             if RERANK:
                 best = chunk_scores(scored)

@@ -18,7 +18,7 @@ _BACKING = (r"backed|backing|back(?!\s+(?:in|then|when|at|on|to|from|before|afte
 _VERDICT = re.compile(
     r"\b(accept(?:ed|s|ance)?|agree(?:d|s)?|reject(?:ed|s|ion)?|decline(?:d|s)?|support(?:ed|s)?|"
     rf"respond(?:ed|s)?|{_REPLY}|verdict|position on|signed up|sign up|taken up|take up|took up|"
-    rf"turn(?:ed)? down|go(?:ing)? ahead|{_BACKING})\b", re.I)
+    rf"turn(?:ed)? down|go(?:ing)? ahead|decid(?:e|ed|es)|decision|{_BACKING})\b", re.I)
 # "What single national rate will the levy be charged at?", "at what notional weekly rate
 # …?" ask for a sum or a percentage (issue 4 lever)
 RATE_ASKED = True
@@ -91,6 +91,9 @@ _ASKS_REPORT = re.compile(
     r"\baccording to the (?:\w+ ){0,4}?(?:committee|inquiry|report)\b|\bdid the (?:\w+ ){0,4}?(?:report|inquiry) (?:conclude|find|say|recommend)\b", re.I)
 
 
+_NAMES_RECOMMENDATION = re.compile(r"\brecommend|\bcall(?:ed|s)? (?:to|for)\b|\bcommittee(?:'s|’s)? call\b|\bproposal\b", re.I)
+
+
 # "What's the most seed capital …?" asks as "what is" does (issue 4 lever)
 CONTRACTIONS = True
 _CONTRACTION = re.compile(r"\b(what|who|where|when|how)[’']s\b", re.I)
@@ -132,7 +135,7 @@ def read_question(question: str) -> QuestionFacts:
         expects=expected_kind(question),
         doc_kind=("response" if _ASKS_RESPONSE.search(question) else "report" if _ASKS_REPORT.search(question)
                   else "response" if GOVERNMENT_ASKED and GOVERNMENT_ACTOR.search(question) else None),
-        names_recommendation=bool(re.search(r"\brecommend|\bcall(?:ed|s)? (?:to|for)\b|\bcommittee(?:'s|’s)? call\b|\bproposal\b", question, re.I)),
+        names_recommendation=bool(_NAMES_RECOMMENDATION.search(question)),
     )
 
 

@@ -38,6 +38,10 @@ SIGNATURES_FIRST = 3
 PHRASE_CHECK_ROWS = 2000
 
 
+# Chunks of a verdict question's reply read besides the top ones (issue 4 lever; 0 turns it off)
+REPLY_BLOCK_CHUNKS = 8
+
+
 @dataclass
 class Hit:
     row: int
@@ -93,6 +97,28 @@ class HybridRetriever(BaseRetriever):
             and (matches_item(facts, meta) or matches_paragraph(facts, meta))
         ]
         return [r for r, _ in sorted(found, key=lambda f: (part_order.get(f[1]["part"], 3), f[0]))][: self.candidate_k]
+
+    def reply_block(self, question: str, query_vector: np.ndarray, hits: list[Hit],
+                    allowed: np.ndarray | None = None) -> list[Hit]:
+        """The rest of the government's reply to the recommendation a verdict question is
+        about, as hits after `hits`: "we will retain the Lead Government Department
+        model" can sit three chunks into a reply whose first chunks won the retrieval,
+        with a footnote run into it that no ranking finds it by."""
+        if not REPLY_BLOCK_CHUNKS:
+            return []
+        facts = with_item_from_passages(read_question(question), [h.node.metadata for h in hits[:3]])
+        if not (facts.asks_verdict and facts.item_number):
+            return []
+        seen = {h.row for h in hits}
+        allowed_set = set(allowed.tolist()) if allowed is not None else None
+        rows = [r for r, meta in self.store.rows_in_structure(facts.item_number)
+                if matches_item(facts, meta) and meta.get("part") == "response"
+                and "response" in self._doc_type(r) and r not in seen
+                and (allowed_set is None or r in allowed_set)][:REPLY_BLOCK_CHUNKS]
+        if not rows:
+            return []
+        dense = self.store.vectors_of(rows) @ query_vector
+        return [Hit(row=r, node=n, score=0.0, dense=float(d)) for r, n, d in zip(rows, self.store.nodes(rows), dense)]
 
     def phrase_ranking(self, question: str, allowed: np.ndarray | None, prior: list[int]) -> list[int]:
         """Chunks that contain the names the question uses, verbatim ("Democratic

@@ -142,6 +142,14 @@ def test_a_date_in_a_chunk_below_the_top_eight_answers_a_when_question(shared):
     assert "1 April 2026" in answer.answer, answer.answer
 
 
+def test_what_the_government_decided_is_read_in_the_whole_reply(shared):
+    """'We will retain the Lead Government Department model' sits in the reply's third
+    chunk, run together with a footnote; no ranking finds that chunk, and the report's
+    own sentences on the model outscore the reply's first chunks."""
+    answer = shared.ask("What did the government decide about the Inquiry's call to abolish the lead government department model?")
+    assert "retain the Lead Government Department model" in answer.answer, answer.answer
+
+
 def test_whatever_verb_asks_the_government_its_response_answers(shared):
     answer = shared.ask("Will the UK government abolish the lead government department model, "
                         "as the Inquiry's Recommendation 2 proposed?")

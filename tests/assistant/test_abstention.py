@@ -278,6 +278,9 @@ def test_the_outcome_of_an_event_still_to_come(question, sentences, ahead):
     # the committee's words, or no act of the government's own
     ("Will the government abolish the model?", "The UK government should abolish the lead government department model.", False),
     ("Will the government abolish the model?", "The lead government department model retains an essential role.", False),
+    # what the government decided asks its stance as a yes/no question does
+    ("What did the government decide about the Inquiry's call to abolish the model?", "We will retain the model.", True),
+    ("What did the committee decide about the call to abolish the model?", "We will retain the model.", False),
     # not a yes/no question
     ("Why did the government retain the model?", "We will retain the model.", False),
 ])

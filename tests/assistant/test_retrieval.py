@@ -20,6 +20,22 @@ def test_named_recommendation_ranks_its_response_first(bundled):
     assert hits[0].node.metadata["part"] == "response"
 
 
+def test_a_verdict_question_reads_the_rest_of_the_reply(bundled):
+    """The best passage is the recommendation; every chunk of the government's reply to
+    it is read too, though retrieval ranked none of them."""
+    question = "What did the Welsh Government decide about the call to establish an Expert Group on Social Cohesion?"
+    vector = bundled.embedder.encode([question])[0]
+    hits = bundled.retriever.search(question, k=1, query_vector=vector)
+    assert hits[0].node.metadata["recommendation"] == "1"
+    reply = bundled.retriever.reply_block(question, vector, hits)
+    assert reply and {h.node.metadata["recommendation"] for h in reply} == {"1"}
+    assert {h.node.metadata["part"] for h in reply} == {"response"} and hits[0].row not in {h.row for h in reply}
+    assert any("Gaynor Legall" in h.node.text for h in reply)
+    # not a question about what was done with a recommendation
+    question = "Who chairs the Expert Group on Social Cohesion?"
+    assert bundled.retriever.reply_block(question, bundled.embedder.encode([question])[0], hits) == []
+
+
 def test_rrf_rewards_agreement_between_rankings():
     fused = reciprocal_rank_fusion([[1, 2, 3], [3, 1, 4]], k=60)
     assert max(fused, key=fused.get) == 1
