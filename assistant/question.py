@@ -49,7 +49,7 @@ _EXPECTS = (
     ("money", re.compile(r"\bhow much\b(?!\s+(?:(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|can|could|should)\b)"
                          r"[\w’'-]+\s+)?(?:leave|time|land|notice|data|capacity|progress|support|evidence|detail|flexibility|"
                          r"room|weight|power|energy)\b)"
-                         r".*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant)|"
+                         r".*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant|award(?:ed|s)?)|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
                          r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat\b[^?]*\b(?:typically |usually )?costs?\s*\?|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b|"
                          # "what will the new upper capital limit be", "what is the cap on care costs"

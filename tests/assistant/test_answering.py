@@ -55,6 +55,8 @@ from assistant.question import read_question, with_item_from_passages
     ("What is the codename of the 2025 exercise?", "name"),
     ("What will the new upper capital limit for means-tested support be?", "money"),
     ("What is the cap on care costs?", "money"),
+    # a sum awarded, though "two projects" could be counted
+    ("How much has been awarded to the two depolarisation projects?", "money"),
     ("In CP 1240, how often does the board set up in response to Recommendation 1 meet?", "date"),
     ("What is the last date for applying for non-domestic rates relief?", "date"),
     # a quantity of leave, though "funding" comes later in the question
