@@ -592,6 +592,13 @@ UNKNOWN_OF_ANOTHER = True  # issue 4 lever
 UNKNOWN_OVERLAP = 0.3
 
 
+# "Who has been appointed as the new Head of Resilience?" is answered by a name only; "A
+# new Head of Resilience has been appointed to drive collaboration" names none. Other
+# who-questions may be answered by a post or a body ("convened by the local authority").
+APPOINTEE_ASKED = True  # issue 4 lever
+_ASKS_APPOINTEE = re.compile(r"\bwho\b(?:\s+[\w’'-]+){0,5}?\s+(?:appointed|named|nominated|selected|chosen)\b", re.I)
+
+
 def compose_answer(
     scored: ScoredSentences,
     hits: list[Hit],
@@ -625,6 +632,8 @@ def compose_answer(
         follow = _typed_continuation(best, ranked, facts, question)
         if follow is not None and len(best.quote(max_words).split()) + len(follow.quote(max_words).split()) > max_words:
             follow = None
+        if follow is None and APPOINTEE_ASKED and _ASKS_APPOINTEE.search(question):
+            return ABSTAIN_ANSWER, [], True
     subject = _subject_elsewhere(best, ranked) if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS else None
     if subject is not None:
         # The answer is about something else; the subject's own passage may go on to hold

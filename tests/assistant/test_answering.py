@@ -441,6 +441,21 @@ def test_a_closing_date_is_the_deadline_the_timetable_sets(small_corpus):
         assert "Application deadline" in answer.citations[0].quote, (question, answer.answer)
 
 
+def test_who_was_appointed_is_answered_by_a_name_only(small_corpus):
+    assistant = small_corpus({"reply.txt": (
+        "Resilience\n\n"
+        "A new Head of Resilience has been appointed to drive collaboration and coordination of a wide community "
+        "of actors in resilience, both inside and outside of government.\n"
+    ), "space.txt": (
+        "Space\n\n"
+        "Professor Jane Holloway has been appointed as the first Chief Space Adviser, reporting to the Secretary of State.\n"
+    )})
+    answer = assistant.ask("Who has been appointed as the new Head of Resilience?")
+    assert answer.abstained, answer.answer
+    answer = assistant.ask("Who has been appointed as the Chief Space Adviser?")
+    assert not answer.abstained and "Jane Holloway" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("answer_text, footnote, question, expected", [
     # hearing transcripts cited by day, page and line
     ("Professor Sir Christopher Whitty described an “80/20 rule”, where most of the time (80%) should be spent "
