@@ -611,7 +611,7 @@ def compose_answer(
     question, ranked, facts, weight = scored.question, scored.ranked, scored.facts, scored.weight
     if not ranked or scored.no_such_item:
         return ABSTAIN_ANSWER, [], True
-    best, follow = ranked[0], None
+    best, follow, unnamed = ranked[0], None, False
     named = {facts.item_number, facts.paragraph}
     if best.score < abstain_below:
         return ABSTAIN_ANSWER, [], True
@@ -632,8 +632,7 @@ def compose_answer(
         follow = _typed_continuation(best, ranked, facts, question)
         if follow is not None and len(best.quote(max_words).split()) + len(follow.quote(max_words).split()) > max_words:
             follow = None
-        if follow is None and APPOINTEE_ASKED and _ASKS_APPOINTEE.search(question):
-            return ABSTAIN_ANSWER, [], True
+        unnamed = follow is None and APPOINTEE_ASKED and bool(_ASKS_APPOINTEE.search(question))
     subject = _subject_elsewhere(best, ranked) if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS else None
     if subject is not None:
         # The answer is about something else; the subject's own passage may go on to hold
@@ -687,6 +686,8 @@ def compose_answer(
     refused = _refused(question, best, chosen, max_words, ranked)
     if refused is not None:
         return refused
+    if unnamed:
+        return ABSTAIN_ANSWER, [], True
     # The answer leads (after a verdict line, if any); supporting sentences follow in
     # document order, so "It met in May" never comes before what "it" is.
     lead = chosen[:2] if (verdict is not None and chosen[0] is verdict) or follow is not None else chosen[:1]
