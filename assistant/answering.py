@@ -111,7 +111,7 @@ def _signature_boost(question: str, sentence: str) -> float:
 # ("Application deadline, 6pm", "must submit their proposals … by 6pm on 24 November"),
 # not by the dates around it in the same timetable (issue 4 lever).
 DEADLINE_BOOST = 0.15
-_ASKS_DEADLINE = re.compile(r"\bdeadline\b|\bclosing date\b|\bcut-?off\b|\bby when\b|\bby what (?:date|time|day)\b|"
+_ASKS_DEADLINE = re.compile(r"\bdeadline\b|\bclosing (?:(?:date|time) (?:and|&) )?(?:date|time)\b|\bcut-?off\b|\bby when\b|\bby what (?:date|time|day)\b|"
                             r"\blast (?:date|day)\b|\bdue (?:date|by)\b", re.I)
 _SETS_DEADLINE = re.compile(rf"\bdeadline\b|\bclosing date\b|\bcut-?off\b|\bno later than\b|\bcloses? (?:on|at)\b|"
                             rf"\bby (?:\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:am|pm)|noon|midday|midnight) on\b|"

@@ -34,7 +34,7 @@ _EXPECTS = (
     # "when is an employee treated as working in the tax site?" asks on what condition
     ("date", re.compile(r"\bwhen\s+(?:is|was|are|were|will|would|did|does|do|has|have|had|should|can|could|must|might|may)\b"
                         r"(?!(?:\s+[\w’'-]+){1,5}?\s+(?:treated|deemed|regarded|classed|counted|considered) as\b)|\bwhen\s*\?|\b(?:what|which) (?:\w+ )?(?:date|year|month)s?\b|\bwhat (?:is|was|will be) the (?:\w+ ){1,2}date\b|\bby what\b(?!\s+(?:percentage|proportion|share|amount|margin|factor|sum|figure|rate))|\bhow long\b|\bhow far ahead\b|\bhow often\b|\bdeadline\b|\btimescale\b|"
-                        r"\bcut-?off\b|\bclosing date\b", re.I)),
+                        r"\bcut-?off\b|\bclosing (?:date|time)\b|\b(?:time and date|date and time)\b", re.I)),
     # a role only an individual fills: the answer must name someone
     ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code ?|full |official )?names? of\b|"
                         r"\b(?:who|which person) (?:is|was|are|were) (?:[\w’'-]+ ){0,8}?named\b", re.I)),

@@ -55,6 +55,7 @@ from assistant.question import read_question, with_item_from_passages
     ("What is the codename of the 2025 exercise?", "name"),
     ("What will the new upper capital limit for means-tested support be?", "money"),
     ("What is the cap on care costs?", "money"),
+    ("What is the closing time and date for submitting a bid?", "date"),
     # a sum awarded, though "two projects" could be counted
     ("How much has been awarded to the two depolarisation projects?", "money"),
     ("In CP 1240, how often does the board set up in response to Recommendation 1 meet?", "date"),
@@ -436,7 +437,8 @@ def test_a_closing_date_is_the_deadline_the_timetable_sets(small_corpus):
     )})
     for question in ("What's the closing date for Freeport bids?", "What is the closing deadline for submitting a Freeport bid?",
                      # "closing date" is the deadline: the row that says so is the answer
-                     "What is the closing date for bids under the Welsh Freeport programme?"):
+                     "What is the closing date for bids under the Welsh Freeport programme?",
+                     "What is the closing time and date for submitting a Freeport bid?"):
         answer = assistant.ask(question)
         assert "Application deadline" in answer.citations[0].quote, (question, answer.answer)
 
