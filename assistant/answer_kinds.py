@@ -192,6 +192,14 @@ def _per_unit_as_asked(question: str, sentence: str) -> bool:
     return True
 
 
+# What people did, as the noun a count of it takes: "how many people died" counts deaths
+# (issue 4 lever)
+EVENT_COUNTED = True
+_EVENT_NOUNS = [(r"\b(?:died|die|killed)\b", "death"), (r"\b(?:died|die|killed)\b", "fatal"),
+                (r"\b(?:took part|take part|participated)\b", "parti"), (r"\battended\b", "atten"),
+                (r"\bresponded\b", "respo"), (r"\bapplied\b", "appli")]
+
+
 def counted_terms(question: str) -> set[str]:
     """Five-letter stems of what a "how many" question counts: "how many more older
     care users will ..." -> {"older", "care", "users"}."""
@@ -206,6 +214,9 @@ def counted_terms(question: str) -> set[str]:
         if word and word not in _NOT_COUNTED:
             stems.append(word[:5])
     stems = set(stems)
+    if EVENT_COUNTED and stems & _PEOPLE:
+        # "how many people died" is answered by "the number of deaths … at over 225,000"
+        stems |= {noun for verb, noun in _EVENT_NOUNS if re.search(verb, question[match.start():], re.I)}
     return stems | _PEOPLE if stems & _PEOPLE else stems
 
 

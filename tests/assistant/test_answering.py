@@ -215,6 +215,11 @@ def test_no_plans_is_an_honest_answer_to_when():
     ("number", "By June 2023, how many deaths had been recorded?",
      "Official figures put the number of deaths involving Covid-19 at over 225,000 in June 2023.", True),
     ("number", "How many times had the group met?", "The group has met fourteen times since July 2012.", True),
+    # people who died are counted as deaths; people who took part, as participants
+    ("number", "Roughly how many people in the UK had died with Covid by mid-2023?",
+     "Official figures put the number of deaths involving Covid-19 at over 225,000 in June 2023.", True),
+    ("number", "How many people took part in the exercise?", "The exercise drew 40 participants from six councils.", True),
+    ("number", "How many people took part in the exercise?", "The exercise was delivered in two stages.", False),
     # "on what date" asks for a day, where "when" takes a term or a season
     ("date", "On what date will the group publish its final report?",
      "The Group will devise medium- and long-term actions for the next Welsh Government.", False),
