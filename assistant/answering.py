@@ -437,14 +437,21 @@ def replies_only(scored: ScoredSentences, doc_id: str, besides: str) -> ScoredSe
     return replace(scored, ranked=[c for c in scored.ranked if reply(c)])
 
 
+ITEM_SPOKEN_OF = True  # issue 4 lever
+
+
 def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], store: StoredIndex) -> ScoredSentences:
     candidates = _candidates(hits, store)
     facts = with_item_from_passages(read_question(question), [h.node.metadata for h in hits])
     # "the response to recommendation 5" of a report that made four: none of the
     # documents of the best three passages has one
     in_focus = {h.node.metadata.get("doc_id") for h in hits[:3]}
+    # "On conclusion 1 we recognise …" speaks of an item the structure did not mark
+    spoken = re.compile(rf"\b{facts.item_kind}s?\s+(?:no\.?\s*)?{re.escape(facts.item_number)}\b", re.I) \
+        if facts.item_number and facts.item_kind else None
     no_such_item = bool(MISSING_ITEM and facts.item_number) and not any(
-        matches_item(facts, meta) and meta["doc_id"] in in_focus for _, meta in store.rows_in_structure(facts.item_number))
+        matches_item(facts, meta) and meta["doc_id"] in in_focus for _, meta in store.rows_in_structure(facts.item_number)) \
+        and not (ITEM_SPOKEN_OF and any(spoken.search(h.node.text) for h in hits[:3]))
     if not candidates:
         return ScoredSentences(question, [], facts, {}, no_such_item)
     ids = np.array([c.vector for c in candidates])

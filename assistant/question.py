@@ -8,6 +8,12 @@ from dataclasses import dataclass, replace
 from bm25s.stopwords import STOPWORDS_EN
 
 _ITEM_REF = re.compile(r"\b(recommendation|conclusion|comment)s?\s+(?:no\.?\s*|number\s+)?(\d{1,3}[a-z]?)\b", re.I)
+# "the Inquiry's fourth recommendation" is recommendation 4 (issue 4 lever)
+ORDINAL_ITEMS = True
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+             "nineteenth", "twentieth"]
+_ORDINAL_ITEM_REF = re.compile(rf"\b({'|'.join(_ORDINALS)}) (recommendation|conclusion)\b", re.I)
 _PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b", re.I)
 # "response" as a reply, not as in "a pandemic response exercise"
 _REPLY = r"(?<!pandemic )(?<!emergency )(?<!crisis )(?<!incident )response(?! (?:exercise|plan|team|time|capabilit))"
@@ -82,10 +88,15 @@ GOVERNMENT_ACTOR = re.compile(
 GOVERNMENT_ASKED = True
 _GOVERNMENT_SUBJECT = (r"|^\s*(?:will|would|did|does|do|has|have|is|are|was) the (?:\w+ )?government\b(?!['’])"
                        if GOVERNMENT_ASKED else "")
+# "Why isn't the government producing the strategy the Inquiry proposed?" asks its stance
+# now, which its response gives; "why did the government fail to …" may ask the report
+GOVERNMENT_NOT = True  # issue 4 lever
+_GOVERNMENT_NOT = (r"|^\s*why (?:isn[’']t|aren[’']t|won[’']t|doesn[’']t|don[’']t) the (?:\w+ )?government\b"
+                   r"|^\s*why (?:is|are|will|does|do) the (?:\w+ )?government not\b" if GOVERNMENT_NOT else "")
 _ASKS_RESPONSE = re.compile(
     rf"\b{_REPLY}\b|\brespond(?:ed|s)?\b|\breply\b|\bgovernments?(?:'s|’s|')? (?:view|position)\b|"
     r"\b(?:has|have|did|does|will) the (?:\w+ )?government (?:agreed?|accept(?:ed)?|reject(?:ed)?|decided?|committed?|signed up)\b"
-    + _GOVERNMENT_SUBJECT, re.I)
+    + _GOVERNMENT_SUBJECT + _GOVERNMENT_NOT, re.I)
 _ASKS_REPORT = re.compile(
     r"\b(?:committee|inquiry|lords|review|report)(?:'s|’s)? (?:\w+ ){0,2}?(?:report|recommend\w*|conclu\w*|found|find\w*|say|said|warn\w*)\b|"
     r"\baccording to the (?:\w+ ){0,4}?(?:committee|inquiry|report)\b|\bdid the (?:\w+ ){0,4}?(?:report|inquiry) (?:conclude|find|say|recommend)\b", re.I)
@@ -126,10 +137,14 @@ class QuestionFacts:
 
 def read_question(question: str) -> QuestionFacts:
     item = _ITEM_REF.search(question)
+    kind, number = (item.group(1).lower(), item.group(2).lower()) if item else (None, None)
+    ordinal = _ORDINAL_ITEM_REF.search(question) if ORDINAL_ITEMS and not item else None
+    if ordinal:
+        kind, number = ordinal.group(2).lower(), str(_ORDINALS.index(ordinal.group(1).lower()) + 1)
     paragraph = _PARAGRAPH_REF.search(question)
     return QuestionFacts(
-        item_kind=item.group(1).lower() if item else None,
-        item_number=item.group(2).lower() if item else None,
+        item_kind=kind,
+        item_number=number,
         paragraph=paragraph.group(1) if paragraph else None,
         asks_verdict=bool(_VERDICT.search(question)),
         expects=expected_kind(question),

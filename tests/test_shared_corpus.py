@@ -150,6 +150,14 @@ def test_what_the_government_decided_is_read_in_the_whole_reply(shared):
     assert "retain the Lead Government Department model" in answer.answer, answer.answer
 
 
+def test_why_the_government_will_not_do_what_a_numbered_recommendation_asked(shared):
+    """'The Inquiry's fourth recommendation' is recommendation 4, and 'why isn't the
+    government …' asks the response, though the question names the Inquiry."""
+    answer = shared.ask("Why isn't the government producing a single UK-wide civil emergency strategy, "
+                        "as the Inquiry's fourth recommendation proposed?")
+    assert "would be unwieldy" in answer.answer, answer.answer
+
+
 def test_whatever_verb_asks_the_government_its_response_answers(shared):
     answer = shared.ask("Will the UK government abolish the lead government department model, "
                         "as the Inquiry's Recommendation 2 proposed?")

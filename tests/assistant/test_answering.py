@@ -96,6 +96,10 @@ def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
     ("Did the Inquiry find that the government's plans were adequate?", "report"),
     # naming no report, a question about what the government does asks its reply
     ("What is the Welsh Government-funded Llanelli initiative called?", "response"),
+    # why it will not do what was proposed asks its stance now; why it failed may ask the report
+    ("Why isn't the government producing the strategy the Inquiry's fourth recommendation proposed?", "response"),
+    ("Why is the government not producing the strategy the Inquiry recommended?", "response"),
+    ("Why did the government fail to act on what the Inquiry report found?", "report"),
     ("Under recommendation 6 of the Module 1 report, how often should a pandemic response exercise be held?", None),
 ])
 def test_question_says_which_kind_of_document_answers_it(question, kind):

@@ -18,6 +18,9 @@ KNOWN = [
     ("Can the Welsh Government regulate harmful content online?", "does not have the powers to regulate harmful content online", "7", RESPONSE.format(3)),
     ("How many depolarisation projects have been funded?", "two depolarisation projects", "9", RESPONSE.format(4)),
     ("Which organisation will support the Expert Group with evidence?", "Wales Centre for Public Policy", "4", RESPONSE.format(1)),
+    # "On conclusion 1 we recognise …": a conclusion spoken of, not set out under its own heading
+    ("Responding to the committee's first conclusion, what does the Welsh Government say should happen to the "
+     "UK Government's financial assistance powers?", "should be abolished", "10", "Conclusions"),
 ]
 
 NOT_COVERED = [

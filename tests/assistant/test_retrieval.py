@@ -46,6 +46,9 @@ def test_question_references():
     facts = read_question("Did the government accept Recommendation 12?")
     assert (facts.item_kind, facts.item_number, facts.asks_verdict) == ("recommendation", "12", True)
     assert read_question("What does paragraph 4.2 say?").paragraph == "4.2"
+    facts = read_question("Why isn't the government doing what the Inquiry's fourth recommendation proposed?")
+    assert (facts.item_kind, facts.item_number) == ("recommendation", "4")
+    assert read_question("Responding to the committee's first conclusion, what did it say?").item_number == "1"
     assert read_question("How much will it cost?").item_number is None
 
 
