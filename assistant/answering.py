@@ -282,6 +282,15 @@ ITEM_REPLY = True  # issue 4 lever: a named recommendation's reply over its own 
 RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.10 leads with the reply here
 
 
+# "A further issue highlighted by the Shakespeare Review was …": a reply restating the
+# review's point, which says nothing of what the government does about it (issue 4 lever)
+REVIEW_RESTATED = True
+_RESTATES_REVIEW = re.compile(
+    r"\b(?:highlighted|raised|made|recommended|argued|noted|identified|suggested|proposed) (?:by|in) the (?:[A-Z][\w’'-]* ){0,3}"
+    r"(?:Review|Committee|Report|Inquiry)\b|\bthe (?:[A-Z][\w’'-]* ){0,3}(?:Review|Committee|Report|Inquiry) "
+    r"(?:highlighted|raised|argued|noted|identified|suggested|proposed|called for|criticised|found)\b")
+
+
 # The government's own voice ("We will consider …") a little over other text, when the
 # question asks what the government said (0.02 / 0.04: +m015 / also -s053, -m044).
 GOVERNMENT_VOICE_BOOST = 0.02
@@ -314,8 +323,8 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
     the question asks what was recommended."""
     meta = candidate.hit.node.metadata
     if facts.item_number is None:
-        if RECOMMENDING_PENALTY and RECOMMENDING.search(candidate.text) and not in_government_voice(candidate.text) \
-                and GOVERNMENT_ACTOR.search(question):
+        if RECOMMENDING_PENALTY and (RECOMMENDING.search(candidate.text) or (REVIEW_RESTATED and _RESTATES_REVIEW.search(candidate.text))) \
+                and not in_government_voice(candidate.text) and GOVERNMENT_ACTOR.search(question):
             # "The Government should explore ..." is what someone asked of the government,
             # in whichever document it is quoted, not what the government will do.
             return -RECOMMENDING_PENALTY

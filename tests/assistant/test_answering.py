@@ -452,6 +452,20 @@ def test_a_closing_date_is_the_deadline_the_timetable_sets(small_corpus):
         assert "Application deadline" in answer.citations[0].quote, (question, answer.answer)
 
 
+def test_a_reply_restating_the_review_is_not_what_the_government_said(small_corpus):
+    assistant = small_corpus({"response.txt": (
+        "Government response to the Data Review\n\n"
+        "Governance\n\n"
+        "12. A further issue highlighted by the Data Review was the governance of the open data agenda, which "
+        "outsiders find confusing.\n\n"
+        "13. We accept the critique that the governance is confusing, and so we will be streamlining the "
+        "governance arrangements.\n"
+    )})
+    answer = assistant.ask("How did the government respond to the Data Review's criticism that the governance of "
+                           "the open data agenda is confusing?")
+    assert "streamlining" in answer.citations[0].quote, answer.answer
+
+
 def test_who_was_appointed_is_answered_by_a_name_only(small_corpus):
     assistant = small_corpus({"reply.txt": (
         "Resilience\n\n"
