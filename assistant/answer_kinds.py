@@ -200,6 +200,9 @@ _EVENT_NOUNS = [(r"\b(?:died|die|killed)\b", "death"), (r"\b(?:died|die|killed)\
                 (r"\bresponded\b", "respo"), (r"\bapplied\b", "appli")]
 
 
+_LABELLED_COUNT = re.compile(r"\b([A-Za-z]+)\s*:\s*(?:over |around |about |up to )?\d")
+
+
 def counted_terms(question: str) -> set[str]:
     """Five-letter stems of what a "how many" question counts: "how many more older
     care users will ..." -> {"older", "care", "users"}."""
@@ -217,6 +220,8 @@ def counted_terms(question: str) -> set[str]:
     if EVENT_COUNTED and stems & _PEOPLE:
         # "how many people died" is answered by "the number of deaths … at over 225,000"
         stems |= {noun for verb, noun in _EVENT_NOUNS if re.search(verb, question[match.start():], re.I)}
+    if EVENT_COUNTED and stems & {"death", "fatal"}:
+        stems |= {"death", "fatal"}
     return stems | _PEOPLE if stems & _PEOPLE else stems
 
 
@@ -232,6 +237,9 @@ def counts_what_was_asked(question: str, counts: str) -> bool:
     for i, word in enumerate(words):
         if _COUNT_TOKEN.fullmatch(word) and terms & set(stems[i + 1:i + 6]):
             return True
+    # a table cell's label before its figure: "Fatalities: 820,000"
+    if EVENT_COUNTED and any(m.group(1).lower()[:5] in terms for m in _LABELLED_COUNT.finditer(counts)):
+        return True
     folded = counts.casefold()
     return any(re.search(rf"\bnumber of (?:\w+ ){{0,2}}{re.escape(t)}", folded) for t in terms)
 

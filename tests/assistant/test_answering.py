@@ -224,6 +224,9 @@ def test_no_plans_is_an_honest_answer_to_when():
      "Official figures put the number of deaths involving Covid-19 at over 225,000 in June 2023.", True),
     ("number", "How many people took part in the exercise?", "The exercise drew 40 participants from six councils.", True),
     ("number", "How many people took part in the exercise?", "The exercise was delivered in two stages.", False),
+    # a table cell: the label before its figure
+    ("number", "How many deaths did the 2019 scenario assume?", "2019 Fatalities: 820,000 Casualties: 50% of the population", True),
+    ("number", "How many deaths did the 2019 scenario assume?", "2019 Casualties: 2,000", False),
     # "on what date" asks for a day, where "when" takes a term or a season
     ("date", "On what date will the group publish its final report?",
      "The Group will devise medium- and long-term actions for the next Welsh Government.", False),
