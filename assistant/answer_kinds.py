@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.question import named_phrases
+from assistant.question import NAMED_OPERATION, named_phrases
 
 # Kinds a sentence can be checked for; a question of such a kind whose best sentence holds
 # none is not answered there.
@@ -137,7 +137,7 @@ _PERSON_POST = re.compile(
 EXERCISE_NAME = True
 _ASKS_CODE_NAME = re.compile(r"\bcode[ -]?names?\b"
                              + (r"|\bname of (?:the |a |an |this |that |its )?(?:[\w’'-]+ ){0,5}?(?:exercise|operation)s?\b"
-                                if EXERCISE_NAME else ""), re.I)
+                                if EXERCISE_NAME else "") + "|" + NAMED_OPERATION.rstrip("|"), re.I)
 _CODE_NAME = re.compile(r"\b(?:Exercise|Operation|Project)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 
 

@@ -56,6 +56,12 @@ from assistant.question import read_question, with_item_from_passages
     ("What will the new upper capital limit for means-tested support be?", "money"),
     ("What is the cap on care costs?", "money"),
     ("What is the closing time and date for submitting a bid?", "date"),
+    # an operation or an exercise asked for by its kind is asked for by name; named, it is not
+    ("What no-deal planning operation drew resources away from preparedness work?", "name"),
+    ("Which exercise tested how ready primary care was for pandemic flu?", "name"),
+    ("Which body commissioned Exercise Broad Street?", "body"),
+    ("Which Prime Minister said after Exercise Cygnus that influenza was the greatest risk?", "person"),
+    ("What did the exercise find?", None),
     # a sum awarded, though "two projects" could be counted
     ("How much has been awarded to the two depolarisation projects?", "money"),
     ("In CP 1240, how often does the board set up in response to Recommendation 1 meet?", "date"),
@@ -224,6 +230,10 @@ def test_no_plans_is_an_honest_answer_to_when():
      "Official figures put the number of deaths involving Covid-19 at over 225,000 in June 2023.", True),
     ("number", "How many people took part in the exercise?", "The exercise drew 40 participants from six councils.", True),
     ("number", "How many people took part in the exercise?", "The exercise was delivered in two stages.", False),
+    ("name", "What no-deal planning operation drew resources away from preparedness work?",
+     "Contingency planning for a no-deal exit had increased significantly over the previous few months.", False),
+    ("name", "What no-deal planning operation drew resources away from preparedness work?",
+     "Workstreams were paused due to a reallocation of resources to Operation Yellowhammer.", True),
     # a table cell: the label before its figure
     ("number", "How many deaths did the 2019 scenario assume?", "2019 Fatalities: 820,000 Casualties: 50% of the population", True),
     ("number", "How many deaths did the 2019 scenario assume?", "2019 Casualties: 2,000", False),
