@@ -203,9 +203,32 @@ _NO_PLANS = re.compile(r"\bno (?:current |immediate |further )?plans?\b|\bnot (?
                        r"\bnot (?:currently )?(?:have|hold) any plans?\b|\bdoes not (?:intend|propose)\b|\bwill not\b", re.I)
 
 
+# "In what year did the first successful orbital launch take place?" where the sentence
+# has the launch "attempted"; "Why did the report conclude it was a black swan?" where the
+# report has witnesses "seek to characterise" it so: a success or a finding the sentence
+# does not give (issue 4 lever)
+ATTEMPTED_ONLY = True
+_PRESUMES_SUCCESS = re.compile(r"\bsuccessful(?:ly)?\b|\bsucceeded\b", re.I)
+_ONLY_ATTEMPTED = re.compile(r"\b(?:was|were|been) attempted\b|\battempted to\b|\btried to\b", re.I)
+_PRESUMES_FINDING = re.compile(r"^\s*why did (?:the )?(?:[\w’'-]+ ){0,4}?(?:report|inquiry|committee|review|chair) "
+                               r"(?:conclude|find|decide|judge|say)\b", re.I)
+_ATTRIBUTED = re.compile(r"\b(?:sought|tried|attempted) to (?:characteri[sz]e|portray|present|describe|claim|argue)\b", re.I)
+
+
+def _attempted_only(question: str, sentence: str) -> bool:
+    if not ATTEMPTED_ONLY:
+        return False
+    return bool((_PRESUMES_SUCCESS.search(question) and _ONLY_ATTEMPTED.search(sentence)
+                 and not re.search(r"\bsuccess", sentence, re.I))
+                or (_PRESUMES_FINDING.search(question) and _ATTRIBUTED.search(sentence)))
+
+
 def premise_denied(question: str, sentence: str) -> bool:
-    """The question takes an agreement or a plan as given, and the sentence says there is none."""
-    return bool(PREMISE_DENIED and _PRESUMES_AGREEMENT.search(question) and _NO_PLANS.search(sentence))
+    """The question takes an agreement or a plan as given, and the sentence says there is
+    none; or it takes a success or a finding as given, and the sentence gives only an
+    attempt or someone else's claim."""
+    return bool(PREMISE_DENIED and _PRESUMES_AGREEMENT.search(question) and _NO_PLANS.search(sentence)) \
+        or _attempted_only(question, sentence)
 
 
 PREMISE_CONTRADICTED = True  # issue 4 lever

@@ -150,6 +150,16 @@ def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, s
     ("When will the national review of the Green Belt be completed?",
      "The Government has no plans for a national review of the Green Belt.", False),
     ("Why did the government agree to the review?", "The review will report in 2025.", False),
+    # a success the sentence gives only as an attempt; a finding it gives only as others' claim
+    ("In what year did the first successful orbital launch from UK soil take place?",
+     "In 2023, the first ever orbital launch from UK soil was attempted by Virgin Orbit.", True),
+    ("In what year did the first orbital launch from UK soil take place?",
+     "In 2023, the first ever orbital launch from UK soil was attempted by Virgin Orbit.", False),
+    ("In what year did the first successful launch take place?", "The launch was attempted in 2023 and was a success.", False),
+    ("Why did the report conclude that the pandemic was a black swan event?",
+     "A number of witnesses sought to characterise the pandemic as a black swan event.", True),
+    ("Why did the report conclude that the pandemic was a black swan event?",
+     "The Inquiry concludes that the pandemic was not a black swan event.", False),
 ])
 def test_a_premise_the_sentence_denies(question, sentence, denied):
     assert premise_denied(question, sentence) is denied
