@@ -137,7 +137,7 @@ _PERSON_POST = re.compile(
 EXERCISE_NAME = True
 _ASKS_CODE_NAME = re.compile(r"\bcode[ -]?names?\b"
                              + (r"|\bname of (?:the |a |an |this |that |its )?(?:[\w’'-]+ ){0,5}?(?:exercise|operation)s?\b"
-                                if EXERCISE_NAME else "") + "|" + NAMED_OPERATION.rstrip("|"), re.I)
+                                if EXERCISE_NAME else "") + "|" + NAMED_OPERATION, re.I)
 _CODE_NAME = re.compile(r"\b(?:Exercise|Operation|Project)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 
 

@@ -36,7 +36,7 @@ _MODIFIERS = r"(?:(?:(?-i:[A-Z])[\w’'-]*|local|former|new|other|lead|main|devo
 # "What no-deal planning operation drew resources away?", "Which exercise tested …?" ask
 # for an operation's or an exercise's name (issue 4 lever)
 NAMED_OPERATION = (r"\b(?:what|which) (?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b)"
-                   r"(?:[\w’'-]+ ){0,4}?(?:operation|exercise)s?\b(?!\s+(?:name|called|(?-i:[A-Z])))|")
+                   r"(?:[\w’'-]+ ){0,4}?(?:operation|exercise)s?\b(?!\s+(?:name|called|(?-i:[A-Z])))")
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
 # sentence; a question of that kind whose best sentence holds none is not answered there.
 _EXPECTS = (
@@ -46,7 +46,7 @@ _EXPECTS = (
                         r"(?!(?:\s+[\w’'-]+){1,5}?\s+(?:treated|deemed|regarded|classed|counted|considered) as\b)|\bwhen\s*\?|\b(?:what|which) (?:\w+ )?(?:date|year|month)s?\b|\bwhat (?:is|was|will be) the (?:\w+ ){1,2}date\b|\bby what\b(?!\s+(?:percentage|proportion|share|amount|margin|factor|sum|figure|rate))|\bhow long\b|\bhow far ahead\b|\bhow often\b|\bdeadline\b|\btimescale\b|"
                         r"\bcut-?off\b|\bclosing (?:date|time)\b|\b(?:time and date|date and time)\b", re.I)),
     # a role only an individual fills: the answer must name someone
-    ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code ?|full |official )?names? of\b|" + NAMED_OPERATION +
+    ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code ?|full |official )?names? of\b|" + NAMED_OPERATION + "|"
                         r"\b(?:who|which person) (?:is|was|are|were) (?:[\w’'-]+ ){0,8}?named\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
     ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
