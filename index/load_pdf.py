@@ -12,6 +12,7 @@ from pypdf.errors import PdfReadError
 
 from index.documents import DocumentError, Line
 from index.ocr import ocr_available, ocr_pages
+from index.pdf_grid_tables import read_sideways_tables
 from index.pdf_tables import TablePage, find_response_table, read_table_page
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -126,6 +127,7 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
         labels = list(reader.page_labels)
         plains = [page.extract_text() or "" for page in reader.pages]  # once: the table search reads it too
         table_pages = _table_pages(reader, plains)
+        grid_pages = read_sideways_tables(reader.pages)
         pages = [
             [(_clean(text), row) for text, row in table_pages[n].lines] if n in table_pages
             else [(_clean(l), None) for l in _page_text(page, plains[n]).splitlines()]
@@ -152,6 +154,13 @@ def load_pdf(path: Path) -> tuple[list[Line], int, dict]:
     for number, lines in enumerate(pages):
         label = labels[number] if number < len(labels) else str(number + 1)
         if number < 12 and _is_contents_page([l for l, _ in lines]):
+            continue
+        if number in grid_pages:
+            grid = grid_pages[number]
+            out.extend(Line(text=text, page=label) for text in grid.before
+                       if not (_shape(text) in furniture or _PAGE_NUMBER_ONLY.match(text) or _REFERENCE_FOOTNOTE.search(text)))
+            out.extend(Line(text=g.text, page=label, heading_level=g.heading_level, block_end=g.block_end)
+                       for g in grid.lines)
             continue
         edge = {i for i, (l, _) in enumerate(lines) if l.strip()}
         edge_idx = sorted(edge)[:2] + sorted(edge)[-2:]

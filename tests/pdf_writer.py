@@ -20,25 +20,29 @@ def _line_ops(lines: list[str]) -> list[str]:
     return ops
 
 
-def _placed_ops(items: list[tuple[float, float, str]]) -> list[str]:
-    """Each item drawn where it says, in the order given (the content stream's order,
-    which need not be the reading order)."""
-    return [op for x, y, text in items for op in ("BT", "/F1 9 Tf", f"{x} {y} Td", f"({_escape(text)}) Tj", "ET")]
+def _placed_ops(items: list[tuple]) -> list[str]:
+    """Each item, (x, y, text) or (x, y, text, "bold"), drawn where it says, in the order
+    given (the content stream's order, which need not be the reading order)."""
+    return [op for x, y, text, *face in items
+            for op in ("BT", f"/F{2 if face else 1} 9 Tf", f"{x} {y} Td", f"({_escape(text)}) Tj", "ET")]
 
 
-def _raw_pdf(pages: list[list[str]], placed: bool = False, size: tuple[int, int] = (612, 792)) -> bytes:
+def _raw_pdf(pages: list[list[str]], placed: bool = False, size: tuple[int, int] = (612, 792), rotate: int = 0) -> bytes:
     objects: list[bytes] = []
     n_pages = len(pages)
-    # 1 catalog, 2 pages, 3 font, then (page, content) pairs.
-    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
+    # 1 catalog, 2 pages, 3 font, 4 bold font, then (page, content) pairs.
+    kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(n_pages))
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    turned = f" /Rotate {rotate}" if rotate else ""
     for i, lines in enumerate(pages):
         ops = _placed_ops(lines) if placed else _line_ops(lines)
         stream = "\n".join(ops).encode("cp1252")
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}]{turned} "
+            f"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {6 + 2 * i} 0 R >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = BytesIO()
@@ -67,7 +71,8 @@ def write_pdf(path: Path, pages: list[list[str]], labels: list[tuple[int, int, s
     return path
 
 
-def write_placed_pdf(path: Path, pages: list[list[tuple[float, float, str]]], size: tuple[int, int] = (842, 595)) -> Path:
-    """Write pages of (x, y, text) items, e.g. a table whose cells sit beside its rows."""
-    path.write_bytes(_raw_pdf(pages, placed=True, size=size))
+def write_placed_pdf(path: Path, pages: list[list[tuple]], size: tuple[int, int] = (842, 595), rotate: int = 0) -> Path:
+    """Write pages of (x, y, text) or (x, y, text, "bold") items, e.g. a table whose cells
+    sit beside its rows; `rotate` turns every page (90: a table set sideways)."""
+    path.write_bytes(_raw_pdf(pages, placed=True, size=size, rotate=rotate))
     return path
