@@ -97,7 +97,12 @@ def about_another_nation(question: str, sentence: str, heading: str = "") -> boo
     asked, said = _nations(question) | _devolved_actors(question), _nations(sentence)
     if asked and not said and NATION_IN_PASSAGE:
         said = _nations(heading) - {"uk"}  # a UK-wide document covers every nation
+    if UK_SPANS_NATIONS and asked == {"uk"} and len(said - {"uk"}) >= 2:
+        return False  # "NHS Wales, NHS England, …" at a UK-wide exercise: the UK, nation by nation
     return bool(asked and said and not asked & said)
+
+
+UK_SPANS_NATIONS = True  # issue 4 lever
 
 
 # "How much funding should the Space Skills Taskforce receive?" is not answered by a sum

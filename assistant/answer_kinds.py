@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.question import NAMED_OPERATION, named_phrases
+from assistant.question import CALLED_ASKED, NAMED_OPERATION, named_phrases
 
 # Kinds a sentence can be checked for; a question of such a kind whose best sentence holds
 # none is not answered there.
@@ -138,6 +138,11 @@ EXERCISE_NAME = True
 _ASKS_CODE_NAME = re.compile(r"\bcode[ -]?names?\b"
                              + (r"|\bname of (?:the |a |an |this |that |its )?(?:[\w’'-]+ ){0,5}?(?:exercise|operation)s?\b"
                                 if EXERCISE_NAME else "") + "|" + NAMED_OPERATION, re.I)
+# "What was the 2018 Scottish exercise that tested … called?" is answered by a code name
+# or by a name of its own ("its listening exercise, Every Story Matters"), not by one made
+# of places and institutions ("NHS Scotland") (issue 4 lever)
+_ASKS_WHAT_EXERCISE_CALLED = re.compile(
+    r"\bwhat (?:is|was|are|were) the (?:[\w’'-]+ ){0,4}?(?:exercise|operation)s?\b[^?]*\b(?:called|known as)\s*\?", re.I)
 _CODE_NAME = re.compile(r"\b(?:Exercise|Operation|Project)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 
 
@@ -150,6 +155,11 @@ def _names_what_was_asked(question: str, sentence: str) -> bool:
     asked = question.casefold()
     if _ASKS_CODE_NAME.search(question):
         return any(m.group(0).casefold() not in asked for m in _CODE_NAME.finditer(sentence))
+    if CALLED_ASKED and _ASKS_WHAT_EXERCISE_CALLED.search(question):
+        return any(m.group(0).casefold() not in asked for m in _CODE_NAME.finditer(sentence)) or any(
+            len(p.split()) >= 2 and p.casefold() not in asked
+            and not any(w.lower() in INSTITUTION_WORDS or w.isupper() for w in p.split())
+            for p in named_phrases(sentence))
     return any(p.casefold() not in asked and not all(w.lower() in INSTITUTION_WORDS for w in p.split())
                for p in named_phrases(sentence))
 

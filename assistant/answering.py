@@ -210,6 +210,19 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
     return next((c for c in after if holds(c.text)), None)
 
 
+# "Exercise Winter Willow was delivered in two stages. … Over 5,000 people participated
+# …": in the section of the sentence that best matches the question (a table's row, a
+# recommendation's reply), a sentence that holds the kind of answer asked for, scores
+# close behind and shares as many of the question's words answers it; one that shares
+# fewer is about something else (issue 4 lever; 0.08 and the passage alone: one fewer).
+TYPED_PASSAGE_GAP = 0.1
+
+
+def _typed_in_passage(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str) -> Candidate | None:
+    return next((c for c in ranked if _same_place(c.hit, best.hit) and c is not best and c.score >= best.score - TYPED_PASSAGE_GAP
+                 and c.lexical >= best.lexical and has_answer_type(facts.expects, c.text, question)), None)
+
+
 # A sentence that holds the kind of answer asked for, from another passage than the one
 # that best matches the question and well behind it on everything but that kind, is about
 # something else: "published on 10 June 2021" for when a Bill received Royal Assent.
@@ -262,6 +275,21 @@ def _verdict_line(facts: QuestionFacts, ranked: list[Candidate]) -> Candidate | 
                  and _VERDICT_SENTENCE.search(" ".join(c.text.split()[:14]))), None)
 
 
+# A line of a few words without a full stop, standing alone ("Key objectives and
+# participants", a table's column header before its cell) labels what follows and
+# answers nothing (issue 4 lever).
+LABELS_ASIDE = True
+
+
+def _is_label(text: str, start: int, end: int) -> bool:
+    sentence = text[start:end]
+    alone = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("", "\n")
+    # a name alone on its line ("Vaughan Gething MS" under a foreword) is a signature
+    return (alone and len(sentence.split()) <= 5 and sentence.rstrip()[-1:] not in ".!?:;"
+            and any(w[:1].islower() for w in sentence.split())
+            and not re.search(r"\d", sentence) and not VERDICT_LINE.match(sentence))
+
+
 def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:
     """Every sentence of the top chunks, with the vector the index holds for it."""
     out = []
@@ -270,7 +298,8 @@ def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:
         for vector in store.sentences_of([hit.row]):
             _, start, end = (int(x) for x in store.sentence_spans[vector])
             sentence = hit.node.text[start:end]
-            if (len(sentence.split()) >= 3 or VERDICT_LINE.match(sentence)) and not addresses_a_model(sentence):
+            if ((len(sentence.split()) >= 3 or VERDICT_LINE.match(sentence)) and not addresses_a_model(sentence)
+                    and not (LABELS_ASIDE and _is_label(hit.node.text, start, end))):
                 out.append(Candidate(hit, start, end, int(vector), previous, previous_start))
             previous, previous_start = sentence, start
     return out
@@ -638,7 +667,7 @@ def compose_answer(
         # Asked for a sum, a count or a date: what the best sentence's passage goes on to
         # say may hold it; a sentence elsewhere that merely holds one is about something
         # else (measured: on four sets it answered three questions, all wrongly).
-        follow = _typed_continuation(best, ranked, facts, question)
+        follow = _typed_continuation(best, ranked, facts, question) or _typed_in_passage(best, ranked, facts, question)
         if follow is None:
             return ABSTAIN_ANSWER, [], True
         if UNKNOWN_OF_ANOTHER and NOT_KNOWN.search(follow.text) and follow.lexical < UNKNOWN_OVERLAP:

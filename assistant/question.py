@@ -16,7 +16,11 @@ _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _ORDINAL_ITEM_REF = re.compile(rf"\b({'|'.join(_ORDINALS)}) (recommendation|conclusion)\b", re.I)
 _PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b", re.I)
 # "response" as a reply, not as in "a pandemic response exercise"
-_REPLY = r"(?<!pandemic )(?<!emergency )(?<!crisis )(?<!incident )response(?! (?:exercise|plan|team|time|capabilit))"
+# nor "tested the response to an outbreak of MERS-CoV" (issue 4 lever)
+RESPONSE_TO_EVENT = True
+_EVENT = r"(?:(?!(?:recommendation|report|committee|review|inquiry|consultation|letter|call)\b)[\w’'-]+ ){0,2}?(?:outbreaks?|pandemics?|epidemics?|incidents?|emergenc(?:y|ies)|crisis|attacks?|disease|virus|cases?)\b(?! (?:recommendations?|report|preparedness)\b)"
+_REPLY = (r"(?<!pandemic )(?<!emergency )(?<!crisis )(?<!incident )response(?! (?:exercise|plan|team|time|capabilit))"
+          + (rf"(?! to (?:an? |the )?{_EVENT})" if RESPONSE_TO_EVENT else ""))
 # "Did the government back it?", not "back in 2016" (issue 4 lever)
 BACK_IN_TIME = True
 _BACKING = (r"backed|backing|back(?!\s+(?:in|then|when|at|on|to|from|before|after|as|and)\b)" if BACK_IN_TIME
@@ -37,6 +41,7 @@ _MODIFIERS = r"(?:(?:(?-i:[A-Z])[\w’'-]*|local|former|new|other|lead|main|devo
 # for an operation's or an exercise's name (issue 4 lever)
 NAMED_OPERATION = (r"\b(?:what|which) (?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b)"
                    r"(?:[\w’'-]+ ){0,4}?(?:operation|exercise)s?\b(?!\s+(?:name|called|(?-i:[A-Z])))")
+CALLED_ASKED = True  # issue 4 lever
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
 # sentence; a question of that kind whose best sentence holds none is not answered there.
 _EXPECTS = (
@@ -47,7 +52,9 @@ _EXPECTS = (
                         r"\bcut-?off\b|\bclosing (?:date|time)\b|\b(?:time and date|date and time)\b", re.I)),
     # a role only an individual fills: the answer must name someone
     ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code ?|full |official )?names? of\b|" + NAMED_OPERATION + "|"
-                        r"\b(?:who|which person) (?:is|was|are|were) (?:[\w’'-]+ ){0,8}?named\b", re.I)),
+                        # "What was the 2018 Scottish exercise that tested … called?"
+                        + (r"^\s*what (?:is|was|are|were) (?:the|a|an|its|their) [^?]*\b(?:called|known as)\s*\?|" if CALLED_ASKED else "")
+                        + r"\b(?:who|which person) (?:is|was|are|were) (?:[\w’'-]+ ){0,8}?named\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
     ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
     ("person", re.compile(rf"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich {_MODIFIERS}(?:ministers?|officials?|secretar(?:y|ies) of state|witness(?:es)?|experts?|advis[eo]rs?|scientists?|persons?|individuals?)\b", re.I)),

@@ -53,6 +53,10 @@ def test_a_year_may_be_in_the_passages_section():
     ("When did Northern Ireland run Exercise Silver Swan?", "It was delivered across Scotland in 2016.", True),
     ("How much seed capital will the freeport in Wales get?", "The UK Government will provide £25 million.", False),
     ("How many people work in the sector?", "It employs 55,000 people across the UK.", False),
+    # a UK-wide exercise's participants, listed nation by nation, are the UK's
+    ("How many people took part in the UK-wide exercise?",
+     "Over 950 representatives from NHS Wales, NHS England and the Scottish Government took part.", False),
+    ("How many people took part in the UK-wide exercise?", "Over 200 representatives from NHS Wales took part.", True),
 ])
 def test_a_passage_about_another_nation_does_not_answer(question, sentence, other):
     assert about_another_nation(question, sentence) is other

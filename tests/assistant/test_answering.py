@@ -69,6 +69,11 @@ from assistant.question import read_question, with_item_from_passages
     # a quantity of leave, though "funding" comes later in the question
     ("How much carer's leave will employees get under the entitlement in the social care funding response?", "number"),
     ("How much was Space Solar seeking to raise in the seed funding round?", "money"),
+    # what a thing is called asks its name
+    ("What was the 2018 Scottish exercise that tested the response to an outbreak of MERS-CoV called?", "name"),
+    ("What is the Inquiry's listening exercise for people to share their experiences called?", "name"),
+    ("What is the scheme known as?", "name"),
+    ("What did the committee call for?", None),
 ])
 
 
@@ -107,6 +112,11 @@ def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
     ("Why is the government not producing the strategy the Inquiry recommended?", "response"),
     ("Why did the government fail to act on what the Inquiry report found?", "report"),
     ("Under recommendation 6 of the Module 1 report, how often should a pandemic response exercise be held?", None),
+    # the response to an outbreak is no reply; the response to a recommendation is
+    ("What was the 2018 exercise that tested the response to an outbreak of MERS called?", None),
+    ("Which exercise tested the response to a major pandemic?", None),
+    ("What was the government's response to the recommendation on outbreaks?", "response"),
+    ("What was the response to the pandemic recommendation?", "response"),
 ])
 def test_question_says_which_kind_of_document_answers_it(question, kind):
     assert read_question(question).doc_kind == kind
@@ -258,6 +268,13 @@ def test_no_plans_is_an_honest_answer_to_when():
     ("number", "What percentage rate of tax relief does the prospectus set?",
      "The relief is available for a period of up to five years.", False),
     ("number", "What share of local authorities have an up-to-date plan?", "Only 41% of authorities have one.", True),
+    # an exercise is called by a code name or a name of its own, not by places and institutions
+    ("name", "What was the 2018 Scottish exercise on MERS-CoV called?",
+     "To assess NHS Scotland’s response to a suspected outbreak of MERS-CoV.", False),
+    ("name", "What was the 2018 Scottish exercise on MERS-CoV called?",
+     "Exercise Iris 12 March 2018 Scotland Table top exercise delivered by the Scottish Government", True),
+    ("name", "What is the Inquiry's listening exercise for the public called?",
+     "The Inquiry will do this through its ‘listening exercise’, Every Story Matters.", True),
 
 ])
 def test_a_sentence_holds_the_kind_of_answer_asked_for(expects, question, sentence, holds):
