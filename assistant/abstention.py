@@ -169,8 +169,13 @@ def _unquoted(text: str) -> str:
 # answer is a choice made, and the sentence that gives it says so ("won", "was
 # selected", "awarded the contract"); one that only describes the competition does not.
 CHOICE_CHECK = True  # issue 4 lever
+# "the funding for a newly selected Freeport" describes the thing asked about; it does not
+# ask which one was chosen (issue 4 lever)
+CHOSEN_AS_DESCRIBED = True
+_AS_DESCRIBED = r"(?<!\bnewly )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\brecently )(?<!\bsuccessfully )(?<!\bonce )"
 _CHOICE_ASKED = re.compile(
-    r"^\s*(?:which|what|who)\b[^?]*?\b(?P<verb>won|wins|win|selected|chosen|picked|awarded|contracted|shortlisted)\b", re.I)
+    r"^\s*(?:which|what|who)\b[^?]*?" + (_AS_DESCRIBED if CHOSEN_AS_DESCRIBED else "")
+    + r"\b(?P<verb>won|wins|win|selected|chosen|picked|awarded|contracted|shortlisted)\b", re.I)
 # Said as made, not as to come: "Freeport selection will be a joint decision" and
 # "contracting opportunities" describe a choice no one has made yet.
 _NOT_YET = r"(?<!\bbe )"

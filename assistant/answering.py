@@ -125,6 +125,24 @@ def _deadline_boost(question: str, sentence: str) -> float:
     return DEADLINE_BOOST if asked and _SETS_DEADLINE.search(_PAST_DEADLINE.sub(" ", sentence)) else 0.0
 
 
+# "What is the £1 million of revenue funding meant to pay for?" is answered by the sentence
+# that gives its purpose ("The purpose of this funding is to help cover setup costs"), not
+# by the one that repeats what the question already says about it (issue 4 lever).
+PURPOSE_BOOST = 0.08
+_ASKS_PURPOSE = re.compile(
+    r"\bmeant (?:to (?:pay for|cover|fund|do|achieve|support)|for)\b|\bintended (?:to|for)\b|"
+    r"\bwhat (?:is|was|are|were|will) (?:the )?(?:[\w’'£-]+ ){1,8}?(?:for|used for)\s*\?|"
+    r"\bwhat (?:is|was|are|were) the (?:purpose|aim|objective)s? of\b|\bwhat (?:purpose|role)s? (?:does|do|did|will|would)\b|\bwhat (?:will|would|does|did) (?:[\w’'£-]+ ){1,8}?(?:pay for|fund|cover)\s*\?",
+    re.I)
+_GIVES_PURPOSE = re.compile(
+    r"\bpurposes? (?:of|is|was|will be)\b|\bto help (?:cover|pay|fund|meet|support)\b|\bintended to\b|\bdesigned to\b|"
+    r"\baims? to\b|\bin order to\b|\bso that\b|\b(?:important|essential|vital|crucial|needed) (?:for|to)\b|\bwill (?:be used|go) (?:to|towards|for)\b", re.I)
+
+
+def _purpose_boost(question: str, sentence: str) -> float:
+    return PURPOSE_BOOST if _ASKS_PURPOSE.search(question) and _GIVES_PURPOSE.search(sentence) else 0.0
+
+
 # Words a call for bids uses for one thing, stemmed as the lexical index stems them: a
 # sentence's "applications" or "proposals" answers for the question's "bids", its
 # "deadline" for the question's "closing date" (issue 4 levers).
@@ -138,8 +156,12 @@ _SAME_THING = [frozenset({"bid", "applic", "propos", "submiss"}), frozenset({"de
 # into the next's number ("… , October 2022 174 Department for Science, …")
 FOOTNOTE_PENALTY = 0.1
 SOURCES_PENALISED = True
+SOURCE_FOOTNOTES = True
 _FOOTNOTE_REFERENCES = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) (?:19|20)\d\d,? \d{{1,3}}/\d{{1,2}}(?:-\d{{1,2}})?\b"
-                             + (r"|\b(?:19|20)\d\d,? \d{2,3} [A-Z][\w’'&.-]+" if SOURCES_PENALISED else ""))
+                             + (r"|\b(?:19|20)\d\d,? \d{2,3} [A-Z][\w’'&.-]+" if SOURCES_PENALISED else "")
+                             # "62 Exercise Cygnus Report: … October 2016, Public Health England, 2017,
+                             # pp8-9 (https://…": a footnote citing its source (issue 4 lever)
+                             + (r"|^\d{1,3}\s+[A-Z][^.]*?,\s*(?:pp?\.?\s?\d+|\(?https?://)" if SOURCE_FOOTNOTES else ""))
 
 
 # A "sentence" of more than 80 words is a flattened list, table or page furniture, not
@@ -525,7 +547,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
         c.kind_boost = _answer_type_boost(facts, c.text, question)
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
-                   + c.kind_boost + _deadline_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
+                   + c.kind_boost + _deadline_boost(question, c.text) + _purpose_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c)
                    - (FOOTNOTE_PENALTY if _FOOTNOTE_REFERENCES.search(c.text) else 0.0)

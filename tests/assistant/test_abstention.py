@@ -140,6 +140,10 @@ def test_a_devolved_government_in_the_question_is_its_nation(question, other):
     ("Which bid was selected as the Welsh Freeport?", "Ministers selected the Celtic Freeport bid.", False),
     # a question that asks no choice is not checked
     ("Which department is reviewing the regulations?", "The Department for Transport is reviewing them.", False),
+    # nor one where the choice only describes the thing asked about
+    ("What is the revenue funding for a newly selected freeport meant to pay for?",
+     "The purpose of this funding is to help cover setup costs.", False),
+    ("What will the successfully selected bid receive?", "It will receive seed capital.", False),
 ])
 def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, sentence, missing):
     assert choice_not_said(question, sentence) is missing

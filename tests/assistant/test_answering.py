@@ -482,6 +482,22 @@ def test_a_closing_date_is_the_deadline_the_timetable_sets(small_corpus):
         assert "Application deadline" in answer.citations[0].quote, (question, answer.answer)
 
 
+@pytest.mark.parametrize("question", [
+    "What is the £1 million of short-term revenue funding for a newly selected freeport meant to pay for?",
+    "What is the short-term revenue funding for?",
+])
+def test_what_a_thing_is_for_is_answered_by_its_purpose(small_corpus, question):
+    assistant = small_corpus({"prospectus.txt": (
+        "Funding\n\n"
+        "4.4.17 However, up to £1 million of short-term revenue funding will be made available to a freeport once a "
+        "successful location has been announced.\n\n"
+        "4.4.18 The purpose of this funding is to help cover setup costs, including the development of a business "
+        "case and of local governance arrangements.\n"
+    )})
+    answer = assistant.ask(question)
+    assert "setup costs" in answer.citations[0].quote, answer.answer
+
+
 def test_a_reply_restating_the_review_is_not_what_the_government_said(small_corpus):
     assistant = small_corpus({"response.txt": (
         "Government response to the Data Review\n\n"
@@ -527,6 +543,12 @@ def test_who_was_appointed_is_answered_by_a_name_only(small_corpus):
      "Office, PNT resilience, £2 million",
      "How much is government putting into the PNT 'system-of-systems' to make positioning and timing more resilient?",
      "£155 million"),
+    # a footnote that cites a report by its title, date, pages and link
+    ("5.38. Exercise Cygnus was a major, three-day, cross-government exercise which took place in October 2016.",
+     "62 Exercise Cygnus Report: Tier One Command Post Exercise Pandemic Influenza – 18 to 21 October 2016, Public "
+     "Health England, 2017, pp8-9 (https://example.org/cygnus-report.pdf)",
+     "When did the three-day cross-government pandemic influenza exercise known as Cygnus take place?",
+     "took place in October 2016"),
 ])
 def test_a_footnote_of_sources_answers_nothing(small_corpus, answer_text, footnote, question, expected):
     assistant = small_corpus({"report.txt": f"Chapter 3\n\n{answer_text}\n\n{footnote}\n"})
