@@ -236,9 +236,40 @@ def _attempted_only(question: str, sentence: str) -> bool:
 def premise_denied(question: str, sentence: str) -> bool:
     """The question takes an agreement or a plan as given, and the sentence says there is
     none; or it takes a success or a finding as given, and the sentence gives only an
-    attempt or someone else's claim."""
+    attempt or someone else's claim; or it gives a sum the sentence gives otherwise."""
     return bool(PREMISE_DENIED and _PRESUMES_AGREEMENT.search(question) and _NO_PLANS.search(sentence)) \
-        or _attempted_only(question, sentence)
+        or _attempted_only(question, sentence) or (SUM_CONTRADICTED and _sum_contradicted(question, sentence))
+
+
+# "Why set the lifetime cap on care costs at £100,000?" against "a new £86,000 cap on the
+# amount anyone will need to spend": the sentence puts another sum on the thing the
+# question gives a sum for, so the question's sum is wrong (issue 4 lever)
+SUM_CONTRADICTED = True
+_SUM = r"£\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?"
+_SUM_WORDS = r"(?:[A-Za-z’'-]+\s+){0,6}?"
+
+
+def _sums(text: str) -> set[str]:
+    return {re.sub(r"[\s,]", "", m.group(0)).lower() for m in re.finditer(_SUM, text)}
+
+
+def _sum_contradicted(question: str, sentence: str) -> bool:
+    asked = _sums(question)
+    if not asked or asked & _sums(sentence):
+        return False
+    # the nouns the question's sum is attached to: "the lifetime cap on personal care costs at £100,000"
+    before = re.search(rf"((?:[A-Za-z’'-]+\s+){{1,6}})(?:at|of|is|was|be|to)\s+{_SUM}", question)
+    nouns = {w.lower() for w in re.findall(r"[A-Za-z’'-]{3,}", before.group(1)) if w.lower() not in _NOT_A_NOUN} if before else set()
+    # the sentence gives its own sum to one of them: "a new £86,000 cap", "a cap of £86,000"
+    for match in re.finditer(rf"{_SUM}\s+((?:[A-Za-z’'-]+\s+){{0,2}}[A-Za-z’'-]+)|([A-Za-z’'-]+)\s+(?:of|at)\s+{_SUM}", sentence):
+        words = {w.lower() for w in re.findall(r"[A-Za-z’'-]+", match.group(1) or match.group(2))}
+        if words & nouns:
+            return True
+    return False
+
+
+_NOT_A_NOUN = {"the", "for", "and", "its", "their", "was", "were", "has", "have", "had", "with", "setting", "set",
+               "government", "government's", "government’s", "what", "why", "how", "which", "new", "total", "over", "per"}
 
 
 PREMISE_CONTRADICTED = True  # issue 4 lever
@@ -421,11 +452,15 @@ RECOMMENDING = re.compile(
 COMMITTEE_PARTS = {"recommendation", "conclusion", "comment"}  # the parts of an item in the committee's words
 
 ACT_ONLY_ASKED = True  # issue 4 lever
+NEWLY_DONE = True  # issue 4 lever
 # "Why did the government decide to appoint a Minister for Space?" answered only by "The
 # Government should create a Minister for Space": the committee asked for it; that the
 # government did it is the question's premise, and the documents do not give it.
 _GOVERNMENT_DID = re.compile(r"\b(?:did|has|have) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
-                             r"^\s*why (?:was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|" + _AGREED_CLAUSE, re.I)
+                             r"^\s*why (?:was|were) (?:the )?(?:\w+ )?(?:government|ministers?|department)\b|"
+                             # "the newly appointed Minister for Space" takes the appointment as done
+                             + (r"\b(?:newly|recently) (?:appointed|created|established|formed|set up|introduced)\b|"
+                                if NEWLY_DONE else "") + _AGREED_CLAUSE, re.I)
 
 
 def only_asked_for(question: str, sentences: list[tuple[str, str | None]]) -> bool:

@@ -168,6 +168,13 @@ def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, s
      "A number of witnesses sought to characterise the pandemic as a black swan event.", True),
     ("Why did the report conclude that the pandemic was a black swan event?",
      "The Inquiry concludes that the pandemic was not a black swan event.", False),
+    # a sum the question gives for a thing, which the sentence gives otherwise
+    ("Why did the government set the lifetime cap on personal care costs at £100,000?",
+     "The government will introduce a new £86,000 cap on the amount anyone will need to spend on personal care.", True),
+    ("Why did the government set the lifetime cap on personal care costs at £100,000?",
+     "The upper capital limit will rise to £100,000, and the cap will be £86,000.", False),
+    ("Why is the cap on care costs set at £86,000?", "The government will introduce a new £86,000 cap.", False),
+    ("Why is the cap on care costs set at £86,000?", "A further £5.4 billion will go to social care.", False),
 ])
 def test_a_premise_the_sentence_denies(question, sentence, denied):
     assert premise_denied(question, sentence) is denied
@@ -273,6 +280,11 @@ def test_what_a_devolved_government_said_comes_from_it(question, said, publisher
     # what the committee asked for is what a question about the committee wants
     ("Why did the committee recommend a Minister for Space?",
      [("Therefore, the Government should create a Minister for Space.", None)], False),
+    # "the newly appointed minister" takes the appointment as made
+    ("What responsibilities has the newly appointed Minister for Space been given?",
+     [("Therefore, the Government should create a Minister for Space.", None)], True),
+    ("What responsibilities has the newly appointed Minister for Space been given?",
+     [("The Minister for Space will lead on cross-government co-ordination.", "response")], False),
 ])
 def test_a_government_act_answered_only_by_what_was_asked_of_it(question, sentences, asked_only):
     assert only_asked_for(question, sentences) is asked_only
