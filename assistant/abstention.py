@@ -246,7 +246,6 @@ def premise_denied(question: str, sentence: str) -> bool:
 # question gives a sum for, so the question's sum is wrong (issue 4 lever)
 SUM_CONTRADICTED = True
 _SUM = r"£\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?"
-_SUM_WORDS = r"(?:[A-Za-z’'-]+\s+){0,6}?"
 
 
 def _sums(text: str) -> set[str]:

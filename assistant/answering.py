@@ -240,7 +240,7 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
 TYPED_PASSAGE_GAP = 0.1
 
 
-def _typed_in_passage(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str) -> Candidate | None:
+def _typed_in_section(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str) -> Candidate | None:
     return next((c for c in ranked if _same_place(c.hit, best.hit) and c is not best and c.score >= best.score - TYPED_PASSAGE_GAP
                  and c.lexical >= best.lexical and has_answer_type(facts.expects, c.text, question)), None)
 
@@ -689,7 +689,7 @@ def compose_answer(
         # Asked for a sum, a count or a date: what the best sentence's passage goes on to
         # say may hold it; a sentence elsewhere that merely holds one is about something
         # else (measured: on four sets it answered three questions, all wrongly).
-        follow = _typed_continuation(best, ranked, facts, question) or _typed_in_passage(best, ranked, facts, question)
+        follow = _typed_continuation(best, ranked, facts, question) or _typed_in_section(best, ranked, facts, question)
         if follow is None:
             return ABSTAIN_ANSWER, [], True
         if UNKNOWN_OF_ANOTHER and NOT_KNOWN.search(follow.text) and follow.lexical < UNKNOWN_OVERLAP:

@@ -125,7 +125,7 @@ def _row_name(frags: list[_Fragment]) -> str:
 
 def _header(lines: list[list[_Fragment]], height: float) -> int | None:
     """Index of the header line: among the first few, one with three or more short labels
-    spread over at least half the page's width."""
+    spread over at least half the page's width as read (`height`, the page turned)."""
     for i, line in enumerate(lines[:5]):
         labels = [f for f in line if f.text.strip()]
         if (len(labels) >= 3 and all(len(f.text.split()) <= 6 for f in labels)
@@ -134,8 +134,7 @@ def _header(lines: list[list[_Fragment]], height: float) -> int | None:
     return None
 
 
-def _read_page(page, columns: list[tuple[float, str]], header_at: int) -> GridPage:  # noqa: ANN001
-    lines = _lines(_fragments(page))
+def _read_page(lines: list[list[_Fragment]], columns: list[tuple[float, str]], header_at: int) -> GridPage:
     before = [_text(line) for line in lines[:header_at]]
     header_down = lines[header_at][0].down
     cells: dict[int, list[_Fragment]] = {}
@@ -183,7 +182,7 @@ def _read_page(page, columns: list[tuple[float, str]], header_at: int) -> GridPa
 def read_sideways_tables(pages) -> dict[int, GridPage]:  # noqa: ANN001 - pypdf pages
     """Pages of sideways tables, by page number, read row by row. A table is two or more
     consecutive quarter-turned pages under the same column headers, with a bold row name."""
-    found: dict[int, tuple[list[tuple[float, str]], int]] = {}
+    found: dict[int, tuple[list[tuple[float, str]], int, list[list[_Fragment]]]] = {}
     for number, page in enumerate(pages):
         if int(page.get("/Rotate", 0) or 0) % 360 != 90:
             continue
@@ -192,20 +191,18 @@ def read_sideways_tables(pages) -> dict[int, GridPage]:  # noqa: ANN001 - pypdf 
         if at is None:
             continue
         columns = [(f.across, f.text.strip()) for f in lines[at] if f.text.strip()]
-        found[number] = (columns, at)
+        found[number] = (columns, at, lines)
     out: dict[int, GridPage] = {}
-    for number, (columns, at) in found.items():
+    for number, (columns, at, lines) in found.items():
         labels = [label for _, label in columns]
         neighbours = [found.get(number + step) for step in (-1, 1)]
         if not any(n and [label for _, label in n[0]] == labels for n in neighbours):
             continue
-        grid = _read_page(pages[number], columns, at)
+        grid = _read_page(lines, columns, at)
         if any(line.heading_level == ROW_LEVEL for line in grid.lines) or number - 1 in out:
             out[number] = grid
     for grid in out.values():
-        grid.before = [
-            t for t in grid.before if t
-        ]
+        grid.before = [t for t in grid.before if t]
         captions = [i for i, t in enumerate(grid.before) if _CAPTION.match(t)]
         if captions:
             caption = grid.before.pop(captions[0])
