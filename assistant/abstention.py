@@ -236,39 +236,9 @@ def _attempted_only(question: str, sentence: str) -> bool:
 def premise_denied(question: str, sentence: str) -> bool:
     """The question takes an agreement or a plan as given, and the sentence says there is
     none; or it takes a success or a finding as given, and the sentence gives only an
-    attempt or someone else's claim; or it gives a sum the sentence gives otherwise."""
+    attempt or someone else's claim."""
     return bool(PREMISE_DENIED and _PRESUMES_AGREEMENT.search(question) and _NO_PLANS.search(sentence)) \
-        or _attempted_only(question, sentence) or (SUM_CONTRADICTED and _sum_contradicted(question, sentence))
-
-
-# "Why set the lifetime cap on care costs at £100,000?" against "a new £86,000 cap on the
-# amount anyone will need to spend": the sentence puts another sum on the thing the
-# question gives a sum for, so the question's sum is wrong (issue 4 lever)
-SUM_CONTRADICTED = True
-_SUM = r"£\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?"
-
-
-def _sums(text: str) -> set[str]:
-    return {re.sub(r"[\s,]", "", m.group(0)).lower() for m in re.finditer(_SUM, text)}
-
-
-def _sum_contradicted(question: str, sentence: str) -> bool:
-    asked = _sums(question)
-    if not asked or asked & _sums(sentence):
-        return False
-    # the nouns the question's sum is attached to: "the lifetime cap on personal care costs at £100,000"
-    before = re.search(rf"((?:[A-Za-z’'-]+\s+){{1,6}})(?:at|of|is|was|be|to)\s+{_SUM}", question)
-    nouns = {w.lower() for w in re.findall(r"[A-Za-z’'-]{3,}", before.group(1)) if w.lower() not in _NOT_A_NOUN} if before else set()
-    # the sentence gives its own sum to one of them: "a new £86,000 cap", "a cap of £86,000"
-    for match in re.finditer(rf"{_SUM}\s+((?:[A-Za-z’'-]+\s+){{0,2}}[A-Za-z’'-]+)|([A-Za-z’'-]+)\s+(?:of|at)\s+{_SUM}", sentence):
-        words = {w.lower() for w in re.findall(r"[A-Za-z’'-]+", match.group(1) or match.group(2))}
-        if words & nouns:
-            return True
-    return False
-
-
-_NOT_A_NOUN = {"the", "for", "and", "its", "their", "was", "were", "has", "have", "had", "with", "setting", "set",
-               "government", "government's", "government’s", "what", "why", "how", "which", "new", "total", "over", "per"}
+        or _attempted_only(question, sentence)
 
 
 PREMISE_CONTRADICTED = True  # issue 4 lever
@@ -287,7 +257,11 @@ _OPPOSITES = [
      r"will (?:use|adopt|establish|create|implement|set up))\b"),
     (r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing))\b", r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\b"),
 ]
-_WHY = re.compile(r"^\s*why\b", re.I)
+# "What was the government's reasoning for setting the cap at £100,000?" asks why, as
+# "why" does (issue 4 lever)
+REASON_ASKED = True
+_WHY = re.compile(r"^\s*why\b" + (r"|\b(?:reasoning|rationale|reasons?|justification) (?:for|behind)\b" if REASON_ASKED else ""),
+                  re.I)
 # "DHSC, rather than the Cabinet Office, should lead": a sentence naming the one set aside, not the one chosen
 _RATHER_THAN = re.compile(r"\b(?:the\s+)?(?P<chosen>[A-Z][\w’'-]*(?:\s+(?:and|of|for|the|[A-Z][\w’'-]*))*?),?\s+rather than\s+"
                           r"(?:the\s+)?(?P<aside>[A-Z][\w’'-]*(?:\s+(?:and|of|for|the|[A-Z][\w’'-]*))*)")
@@ -295,7 +269,7 @@ _RATHER_THAN = re.compile(r"\b(?:the\s+)?(?P<chosen>[A-Z][\w’'-]*(?:\s+(?:and|
 
 def premise_contradicted(question: str, sentence: str) -> bool:
     """A why-question whose premise the sentence contradicts."""
-    if not (PREMISE_CONTRADICTED and _WHY.match(question)):
+    if not (PREMISE_CONTRADICTED and _WHY.search(question)):
         return False
     for one, other in _OPPOSITES:
         for asked, said in ((one, other), (other, one)):
@@ -344,7 +318,7 @@ _SET_ASIDE = re.compile(r"\b(?:rather than|instead of)\s+(?:[a-z]+ing\s+)?(?:an?
 
 def premise_set_aside(question: str, sentence: str) -> bool:
     """A why-question asking the reason for a thing the sentence sets aside."""
-    if not (SET_ASIDE and _WHY.match(question)) or re.search(r"\b(?:rather than|instead of)\b", question, re.I):
+    if not (SET_ASIDE and _WHY.search(question)) or re.search(r"\b(?:rather than|instead of)\b", question, re.I):
         return False
     asked = set(re.findall(r"\w+", question.casefold()))
     return any(all(w in asked for w in re.findall(r"\w+", m["thing"].casefold()))

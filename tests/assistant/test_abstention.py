@@ -168,13 +168,6 @@ def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, s
      "A number of witnesses sought to characterise the pandemic as a black swan event.", True),
     ("Why did the report conclude that the pandemic was a black swan event?",
      "The Inquiry concludes that the pandemic was not a black swan event.", False),
-    # a sum the question gives for a thing, which the sentence gives otherwise
-    ("Why did the government set the lifetime cap on personal care costs at £100,000?",
-     "The government will introduce a new £86,000 cap on the amount anyone will need to spend on personal care.", True),
-    ("Why did the government set the lifetime cap on personal care costs at £100,000?",
-     "The upper capital limit will rise to £100,000, and the cap will be £86,000.", False),
-    ("Why is the cap on care costs set at £86,000?", "The government will introduce a new £86,000 cap.", False),
-    ("Why is the cap on care costs set at £86,000?", "A further £5.4 billion will go to social care.", False),
 ])
 def test_a_premise_the_sentence_denies(question, sentence, denied):
     assert premise_denied(question, sentence) is denied
@@ -222,6 +215,13 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
      "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", False),
     ("Why did the government set the cap at £100,000?", "Savings of £20,000 are disregarded.", False),
     ("Why did the government give £10 million to the scheme?", "It gave £5 million to another scheme.", False),
+    # a question for the reasoning behind something asks why
+    ("What was the government's reasoning for setting the lifetime cap on care costs at £100,000?",
+     "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", True),
+    ("What was the government's reasoning for setting the lifetime cap on care costs at £86,000?",
+     "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", False),
+    ("What did the government say about the lifetime cap of £100,000?",
+     "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", False),
 ])
 def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentence, contradicted):
     assert premise_contradicted(question, sentence) is contradicted
