@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.pdf_tables import page_fragments
+
 # Levels for headings the table itself gives: deeper than any heading the structure
 # parser infers (items are 5, their parts 6), so a table nests under the section it
 # sits in, and the next chapter heading closes it.
@@ -30,7 +32,6 @@ _CAPTION = re.compile(r"^Table\s+\d+[A-Za-z]?\s*[:.\-–]")
 _REFERENCE = re.compile(r"\s*\(\s*INQ\d{6,}[^()]*\)|^\s*INQ\d{6,}\S*\s*$", re.M)
 _SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:])")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
-_BOLD = re.compile(r"bold|semibold|demi|heavy|black", re.I)
 _SAME_LINE = 2.5  # points between the baselines of fragments on one printed line
 _SLACK = 8.0  # points: a cell's text starts a little off its header's edge; a long reference
 # ends close to the next column's edge
@@ -58,19 +59,8 @@ class GridPage:
 
 
 def _fragments(page) -> list[_Fragment]:  # noqa: ANN001 - a pypdf page
-    out: list[_Fragment] = []
-
-    def visit(text, cm, tm, font_dict, font_size) -> None:  # noqa: ANN001 - pypdf's visitor signature
-        if not text.strip():
-            return
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        font = str(font_dict.get("/BaseFont", "")) if font_dict else ""
-        # Turned a quarter clockwise: the page's x runs down the reader's view, its y across.
-        out.append(_Fragment(text, x, y, bool(_BOLD.search(font))))
-
-    page.extract_text(visitor_text=visit)
-    return out
+    # Turned a quarter clockwise: the page's x runs down the reader's view, its y across.
+    return [_Fragment(f.text, f.x, f.y, f.bold) for f in page_fragments(page) if f.text.strip()]
 
 
 def _lines(frags: list[_Fragment]) -> list[list[_Fragment]]:

@@ -20,11 +20,17 @@ _ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
 _SLACK = 15.0  # points: a centred cell starts a little left of its header
 
 
+_BOLD_FONT = re.compile(r"bold|semibold|demi|heavy|black", re.I)
+
+
 @dataclass
-class _Fragment:
+class Fragment:
+    """A run of text as pypdf draws it: where its baseline starts, in the page's own
+    (unrotated) coordinates, and whether its font is a bold face."""
     text: str
     x: float
     y: float
+    bold: bool = False
 
 
 @dataclass
@@ -51,13 +57,14 @@ class TablePage:
     cells: list[tuple[str, str, str]] = field(default_factory=list)  # (row, column header, text)
 
 
-def _fragments(page) -> list[_Fragment]:
-    out: list[_Fragment] = []
+def page_fragments(page) -> list[Fragment]:  # noqa: ANN001 - a pypdf page
+    out: list[Fragment] = []
 
     def visit(text, cm, tm, font_dict, font_size) -> None:  # noqa: ANN001 - pypdf's visitor signature
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        out.append(_Fragment(text, x, y))
+        font = str(font_dict.get("/BaseFont", "")) if font_dict else ""
+        out.append(Fragment(text, x, y, bool(_BOLD_FONT.search(font))))
 
     page.extract_text(visitor_text=visit)
     return out
@@ -70,7 +77,7 @@ def find_response_table(pages, texts: list[str]) -> ResponseTable | None:  # noq
     for number, (page, text) in enumerate(zip(pages, texts)):
         if not re.search(r"\b(?:Recommendation|Conclusion)", text) or not _RESPONSE_COLUMN.search(text):
             continue
-        frags = [f for f in _fragments(page) if f.text.strip()]
+        frags = [f for f in page_fragments(page) if f.text.strip()]
         width = float(page.mediabox.width)
         for head in (f for f in frags if _ROW_HEADER.match(f.text.strip())):
             beside = sorted(
@@ -78,7 +85,7 @@ def find_response_table(pages, texts: list[str]) -> ResponseTable | None:  # noq
                  and _COLUMN_WORD.match(f.text.strip())),
                 key=lambda f: (f.x, -f.y),
             )
-            columns: list[tuple[float, list[_Fragment]]] = []
+            columns: list[tuple[float, list[Fragment]]] = []
             for f in beside:
                 if columns and f.x - columns[-1][0] <= 20:
                     columns[-1][1].append(f)
@@ -95,7 +102,7 @@ def find_response_table(pages, texts: list[str]) -> ResponseTable | None:  # noq
 def read_table_page(page, table: ResponseTable, header_page: bool) -> TablePage | None:  # noqa: ANN001
     """The page as lines with its cells set apart, or None where the table has ended
     (text left of the recommendation column: the page is back to ordinary prose)."""
-    frags = _fragments(page)
+    frags = page_fragments(page)
     visible = [f for f in frags if f.text.strip()]
     if not header_page and any(f.x < table.row_x - 25 for f in visible):
         return None
