@@ -253,6 +253,7 @@ PERSON_CONTINUED = True  # issue 4 lever
 POINTERS_ASIDE = True  # issue 4 lever
 NATION_IN_ANSWER = True  # issue 4 lever
 SUBJECT_RUNS_ON = True  # issue 4 lever
+SECTION_ONE_SUBJECT = True
 _POINTER = re.compile(r"\b(?:below|as follows)\W*$", re.I)
 
 
@@ -265,6 +266,11 @@ def _subject_elsewhere(answer: Candidate, ranked: list[Candidate]) -> Candidate 
     # subject is, not what: it does not make the passage it points to another subject
     top = max((c for c in ranked if not (POINTERS_ASIDE and _POINTER.search(c.text))), key=untyped, default=answer)
     if top.hit is answer.hit or untyped(top) - untyped(answer) <= OFF_SUBJECT_GAP:
+        return None
+    # "3.4.1 … seed capital funding of up to £25 million." and "3.4.2 Applicants should
+    # provide outline proposals for how they will spend seed capital funding …": one
+    # section's passages are one subject (issue 4 lever)
+    if SECTION_ONE_SUBJECT and _same_place(answer.hit, top.hit):
         return None
     here, there = answer.hit.node.metadata, top.hit.node.metadata
     # one recommendation's text, response and financial implications are one subject
@@ -312,6 +318,21 @@ def _is_label(text: str, start: int, end: int) -> bool:
             and not re.search(r"\d", sentence) and not VERDICT_LINE.match(sentence))
 
 
+# A figure's axis labels and data, or a run of transcript references at a page's foot
+# ("110 Christopher Whitty 22 June 2023 63/11-17 111 …"), read as one long sentence of
+# figures: no answer, though a sum or a year in it matches the kind asked for. Table rows
+# in prose carry fewer figures (0.36-0.40 of their words; issue 4 lever).
+FIGURE_RUNS_ASIDE = True
+FIGURE_RUN_WORDS = 15
+FIGURE_RUN_SHARE = 0.45
+
+
+def _is_figure_run(sentence: str) -> bool:
+    words = sentence.split()
+    return (FIGURE_RUNS_ASIDE and len(words) >= FIGURE_RUN_WORDS
+            and sum(1 for w in words if any(ch.isdigit() for ch in w)) >= FIGURE_RUN_SHARE * len(words))
+
+
 def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:
     """Every sentence of the top chunks, with the vector the index holds for it."""
     out = []
@@ -321,7 +342,7 @@ def _candidates(hits: list[Hit], store: StoredIndex) -> list[Candidate]:
             _, start, end = (int(x) for x in store.sentence_spans[vector])
             sentence = hit.node.text[start:end]
             if ((len(sentence.split()) >= 3 or VERDICT_LINE.match(sentence)) and not addresses_a_model(sentence)
-                    and not (LABELS_ASIDE and _is_label(hit.node.text, start, end))):
+                    and not (LABELS_ASIDE and _is_label(hit.node.text, start, end)) and not _is_figure_run(sentence)):
                 out.append(Candidate(hit, start, end, int(vector), previous, previous_start))
             previous, previous_start = sentence, start
     return out

@@ -66,11 +66,14 @@ _EXPECTS = (
     ("money", re.compile(r"\bhow much\b(?!\s+(?:(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|can|could|should)\b)"
                          r"[\w’'-]+\s+)?(?:leave|time|land|notice|data|capacity|progress|support|evidence|detail|flexibility|"
                          r"room|weight|power|energy)\b)"
-                         r".*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant|award(?:ed|s)?)|"
+                         r".*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant|award(?:ed|s)?|capital\b(?! (?:area|city|cities)))|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
                          r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat\b[^?]*\b(?:typically |usually )?costs?\s*\?|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b|"
                          # "what will the new upper capital limit be", "what is the cap on care costs"
-                         r"\bwhat (?:is|was|are|were|will|would)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:capital limit|cap|fine|levy|charge)s?\b" + _RATE, re.I)),
+                         r"\bwhat (?:is|was|are|were|will|would)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:capital limit|cap|fine|levy|charge)s?\b|"
+                         # "what is the most seed capital a bid can draw on?" asks a sum, not a count
+                         r"\bwhat (?:is|was|will be|would be) the (?:most|least|maximum|minimum|largest|highest)\s+(?:[\w’'-]+\s+){0,2}?"
+                         r"(?:capital|funding|money|grant|budget|investment|loan|subsidy|payment)s?\b" + _RATE, re.I)),
     ("number", re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:[\w’'-]+ ){0,2}?(?:number|percentage|proportion|share)\b|"
                           # "what is the maximum size of ...?" asks for a figure
                           r"\bwhat (?:is|was|are|were|will be|would be) the (?:\w+ ){0,2}?(?:maximum|minimum|size|length|(?:upper |lower |word )?limit)\b|"

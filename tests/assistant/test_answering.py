@@ -39,8 +39,11 @@ from assistant.question import read_question, with_item_from_passages
     ("Which witness told the Inquiry that advisers should work to an 80/20 rule?", "person"),
     ("Which Senedd committee ran the inquiry?", "body"),
     ("Which legislation requires councils to encourage participation?", None),
-    # "what's" asks as "what is" does; "the most" asks for an amount unless a quality follows
-    ("What's the most seed capital the winning freeport bid can get?", "number"),
+    # "what's" asks as "what is" does; "the most" asks for an amount unless a quality
+    # follows, and a sum where the amount is of money
+    ("What's the most seed capital the winning freeport bid can get?", "money"),
+    ("How much seed capital would a second freeport get?", "money"),
+    ("What is the most land a tax site may cover?", "number"),
     ("What's the name of the depolarisation project in Llanelli?", "name"),
     ("What is the most important reason for the delay?", None),
     # a rate is a sum or a share, whichever words sit between "what" and "rate"
@@ -687,3 +690,28 @@ def test_a_figure_said_to_be_unknown_answers_only_for_what_it_names(bundled):
                      "What is the estimated cost of implementing the Expert Group's recommendations on extremism?"):
         answer = bundled.ask(question)
         assert "The documents do not give that figure" in answer.answer and "currently unknown" in answer.answer, answer.answer
+
+
+def test_a_figure_read_as_one_long_sentence_answers_nothing(small_corpus):
+    # a chart's axis labels and data come out of a PDF as one run of figures; the sums in
+    # it must not make it the answer to a question about money
+    figure = ("Figure 8: Agency annual budget and contributions (2019–2023) Spend (£mn) 2018-19 2019-20 2020-21 "
+              "2021-22 2022-23 0 100 200 300 400 500 600 700 Financial year agency remaining budget 252 (68%) 121 (32%) 133")
+    assistant = small_corpus({"report.txt": "Chapter 4\n\nThe agency's annual budget is set by the Treasury each spring.\n\n"
+                                            f"{figure}\n\nThe Board meets quarterly to review spending.\n"})
+    answer = assistant.ask("What annual budget did the Treasury set for the agency?")
+    assert answer.abstained or "Financial year" not in answer.answer, answer.answer
+    assert "Financial year" not in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_sum_is_not_taken_for_another_subject_by_a_later_passage_of_its_section(small_corpus):
+    # 3.4.2 matches the question's words better and lies in another passage; it is the
+    # same section's subject, so the sum in 3.4.1 still answers
+    spending = " ".join(["The governing body will report on its seed capital spending to both governments every year."] * 12)
+    assistant = small_corpus({"prospectus.txt": (
+        "Section 3. Economic levers\n\n3.4 Seed capital\n\n"
+        "3.4.1 The successful applicant will have the opportunity to access seed capital funding of up to £25 million.\n\n"
+        f"{spending}\n\n3.4.2 Applicants must explain how the new Freeport would spend seed capital.\n\n"
+        "Section 4. Governance\n\nThe governing body will include the local authority.\n")})
+    answer = assistant.ask("What is the most seed capital the successful Freeport applicant can draw on?")
+    assert "£25 million" in answer.citations[0].quote, answer.answer
