@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.question import CALLED_ASKED, NAMED_OPERATION, named_phrases
+from assistant.question import CALLED_ASKED, IN_UNITS, NAMED_OPERATION, named_phrases
 
 # Kinds a sentence can be checked for; a question of such a kind whose best sentence holds
 # none is not answered there.
@@ -218,7 +218,8 @@ def counted_terms(question: str) -> set[str]:
     care users will ..." -> {"older", "care", "users"}."""
     match = _HOW_MANY.search(question)
     if not match:
-        return set()
+        unit = IN_UNITS.search(question)
+        return {unit.group(1).lower()[:5], unit.group(1).lower().rstrip("s")[:5]} if unit else set()
     stems = []
     for word in match.group(1).split():
         word = word.strip("’'?,.").lower()

@@ -42,6 +42,8 @@ _MODIFIERS = r"(?:(?:(?-i:[A-Z])[\w’'-]*|local|former|new|other|lead|main|devo
 NAMED_OPERATION = (r"\b(?:what|which) (?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b)"
                    r"(?:[\w’'-]+ ){0,4}?(?:operation|exercise)s?\b(?!\s+(?:name|called|(?-i:[A-Z])))")
 CALLED_ASKED = True  # issue 4 lever
+# "What minimum period, in weeks, …?": a count of the unit named (issue 4 lever)
+IN_UNITS = re.compile(r",\s*in (hours|days|weeks|months|years|hectares|acres|miles|kilometres|words|pages)\s*,", re.I)
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
 # sentence; a question of that kind whose best sentence holds none is not answered there.
 _EXPECTS = (
@@ -74,7 +76,9 @@ _EXPECTS = (
                          # "what is the most seed capital a bid can draw on?" asks a sum, not a count
                          r"\bwhat (?:is|was|will be|would be) the (?:most|least|maximum|minimum|largest|highest)\s+(?:[\w’'-]+\s+){0,2}?"
                          r"(?:capital|funding|money|grant|budget|investment|loan|subsidy|payment)s?\b" + _RATE, re.I)),
-    ("number", re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:[\w’'-]+ ){0,2}?(?:number|percentage|proportion|share)\b|"
+    ("number", re.compile(r"\bhow (?:much|many|large|big)\b|"
+                          # "what minimum consultation period, in weeks, …?" asks a count of weeks
+                          + IN_UNITS.pattern + r"|\bwhat (?:[\w’'-]+ ){0,2}?(?:number|percentage|proportion|share)\b|"
                           # "what is the maximum size of ...?" asks for a figure
                           r"\bwhat (?:is|was|are|were|will be|would be) the (?:\w+ ){0,2}?(?:maximum|minimum|size|length|(?:upper |lower |word )?limit)\b|"
                           # "the most seed capital a bid can get", not "the most important reason"

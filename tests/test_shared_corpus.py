@@ -201,3 +201,10 @@ def test_the_report_s_figure_answers_what_the_report_says(shared):
     spending in its own words."""
     answer = shared.ask("What is the UK Space Agency's budget for 2025/26 according to the Lords report?")
     assert "£681 million" in answer.citations[0].quote, answer.answer
+
+
+def test_a_count_in_another_section_that_shares_the_question_s_words_answers(shared):
+    # the chapter's sentence on Cygnus gives no count; the appendix's table row does, and
+    # shares more of the question's words
+    answer = shared.ask("Roughly how many representatives took part in Exercise Cygnus in October 2016?")
+    assert "Over 950 representatives" in answer.answer, answer.answer

@@ -77,6 +77,8 @@ from assistant.question import read_question, with_item_from_passages
     ("What is the Inquiry's listening exercise for people to share their experiences called?", "name"),
     ("What is the scheme known as?", "name"),
     ("What did the committee call for?", None),
+    # a count of the unit named
+    ("What new minimum consultation period, in weeks, will the government set?", "number"),
 ])
 
 
@@ -259,6 +261,10 @@ def test_no_plans_is_an_honest_answer_to_when():
     ("date", "How often does the board meet?", "The board meets monthly.", True),
     ("date", "When will the projects be evaluated?", "They will be evaluated in the next Senedd term.", True),
     ("date", "On what date did the Bill receive Royal Assent?", "Since June 2021, the Government has done further work.", False),
+    # a count of the unit the question names, not of another
+    ("number", "What minimum consultation period, in weeks, will apply?", "The minimum period will be eight weeks.", True),
+    ("number", "What minimum consultation period, in weeks, will apply?",
+     "Within the 30-month timetable there will be two rounds of consultation.", False),
     # a month keeps its capital: "may differ" is no date
     ("date", "What is the deadline for applying for relief?", "The details of relief may differ from those in England.", False),
     ("date", "What is the deadline for applying for relief?", "Applications for relief must be received by 31 March 2028.", True),
