@@ -275,7 +275,8 @@ def premise_contradicted(question: str, sentence: str) -> bool:
         for asked, said in ((one, other), (other, one)):
             if re.search(asked, question, re.I) and re.search(said, sentence, re.I) and not re.search(asked, sentence, re.I):
                 return True
-    if _other_interval(question, sentence) or _both_not_only(question, sentence) or _other_sum(question, sentence):
+    if (_other_interval(question, sentence) or _both_not_only(question, sentence) or _other_sum(question, sentence)
+            or _other_chair(question, sentence)):
         return True
     if _refused_act_done(question, sentence):
         return True
@@ -387,6 +388,25 @@ _BOTH = re.compile(r"\bboth\s+(?:the\s+)?(?P<one>[\w’'-]+)\s+and\s+(?:the\s+)?
 def _both_not_only(question: str, sentence: str) -> bool:
     only = {m["thing"].casefold() for m in _ONLY.finditer(question)}
     return any({m["one"].casefold(), m["other"].casefold()} & only for m in _BOTH.finditer(sentence))
+
+
+# "Why did the Prime Minister choose the Health Secretary to chair the Council?" where
+# it is "chaired by the Chancellor of the Duchy of Lancaster": the post named holds none
+# of the asked post's words (issue 4 lever)
+OTHER_CHAIR = True
+_POST = r"(?P<post>[A-Z][\w’'-]*(?:\s+(?:of|for|the|and|[A-Z][\w’'-]*))*)"
+_TO_CHAIR = re.compile(rf"\b{_POST}\s+to\s+(?:chair|lead|head)\b")
+_CHAIR_SAID = re.compile(rf"\b(?:chaired|led|headed) by (?:the\s+)?{_POST}")
+_POST_FILLER = {"of", "for", "the", "and", "state", "minister", "secretary"}
+
+
+def _other_chair(question: str, sentence: str) -> bool:
+    asked = (_TO_CHAIR.search(question) or _CHAIR_SAID.search(question)) if OTHER_CHAIR else None
+    said = _CHAIR_SAID.search(sentence) if asked else None
+    if said is None:
+        return False
+    words = lambda post: set(post.casefold().split()) - _POST_FILLER
+    return bool(words(asked["post"])) and not words(asked["post"]) & words(said["post"])
 
 
 GOVERNMENT_CHECK = True  # issue 4 lever

@@ -222,6 +222,15 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
      "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", False),
     ("What did the government say about the lifetime cap of £100,000?",
      "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", False),
+    # another post chairs it; the same post, however worded, does not contradict
+    ("Why did the Prime Minister choose the Health Secretary to chair the Council?",
+     "The Council is a Cabinet Committee, chaired by the Chancellor of the Duchy of Lancaster.", True),
+    ("Why is the Council chaired by the Health Secretary?",
+     "The Council is a Cabinet Committee, chaired by the Chancellor of the Duchy of Lancaster.", True),
+    ("Why did the Prime Minister choose the Secretary of State for Health to chair the Council?",
+     "The Council is chaired by the Health Secretary.", False),
+    ("Why is the Council chaired by a minister?",
+     "The Council is a Cabinet Committee, chaired by the Chancellor of the Duchy of Lancaster.", False),
 ])
 def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentence, contradicted):
     assert premise_contradicted(question, sentence) is contradicted
