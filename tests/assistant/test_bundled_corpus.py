@@ -15,6 +15,8 @@ KNOWN = [
     ("What are the financial implications of recommendation 2?", "No financial implications.", "6", MONEY.format(2)),
     ("When did the Innovating Democracy Advisory Group first meet?", "met for the first time in May", "10", "Conclusions"),
     ("What is the Welsh Government's fact check blog called?", "For the Record", "7", RESPONSE.format(3)),
+    # a name, in a sentence sharing most of the question's words, a little under the floor
+    ("What was the oral statement on hate called?", "Hate Hurts Wales", "3", "Introduction"),
     ("Can the Welsh Government regulate harmful content online?", "does not have the powers to regulate harmful content online", "7", RESPONSE.format(3)),
     ("How many depolarisation projects have been funded?", "two depolarisation projects", "9", RESPONSE.format(4)),
     ("Which organisation will support the Expert Group with evidence?", "Wales Centre for Public Policy", "4", RESPONSE.format(1)),
