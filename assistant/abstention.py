@@ -405,8 +405,8 @@ def _other_chair(question: str, sentence: str) -> bool:
     said = _CHAIR_SAID.search(sentence) if asked else None
     if said is None:
         return False
-    words = lambda post: set(post.casefold().split()) - _POST_FILLER
-    return bool(words(asked["post"])) and not words(asked["post"]) & words(said["post"])
+    named, holder = (set(m["post"].casefold().split()) - _POST_FILLER for m in (asked, said))
+    return bool(named) and not named & holder
 
 
 GOVERNMENT_CHECK = True  # issue 4 lever

@@ -215,7 +215,8 @@ _LABELLED_COUNT = re.compile(r"\b([A-Za-z]+)\s*:\s*(?:over |around |about |up to
 
 def counted_terms(question: str) -> set[str]:
     """Five-letter stems of what a "how many" question counts: "how many more older
-    care users will ..." -> {"older", "care", "users"}."""
+    care users will ..." -> {"older", "care", "users"}; or of the unit it asks a figure
+    in: "what period, in weeks, …" -> {"weeks", "week"}."""
     match = _HOW_MANY.search(question)
     if not match:
         unit = IN_UNITS.search(question)

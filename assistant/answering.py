@@ -254,7 +254,7 @@ PERSON_CONTINUED = True  # issue 4 lever
 POINTERS_ASIDE = True  # issue 4 lever
 NATION_IN_ANSWER = True  # issue 4 lever
 SUBJECT_RUNS_ON = True  # issue 4 lever
-SECTION_ONE_SUBJECT = True
+SECTION_ONE_SUBJECT = True  # issue 4 lever
 _POINTER = re.compile(r"\b(?:below|as follows)\W*$", re.I)
 
 
@@ -713,10 +713,11 @@ def compose_answer(
         return ABSTAIN_ANSWER, [], True
     best, follow, unnamed = ranked[0], None, False
     named = {facts.item_number, facts.paragraph}
-    typed = facts.expects in TYPED_FLOOR_KINDS and has_answer_type(facts.expects, best.text, question)
-    if best.score < abstain_below - (TYPED_FLOOR_MARGIN if typed and best.lexical >= TYPED_FLOOR_LEXICAL else 0.0):
+    holds = facts.expects in STRICT_KINDS and has_answer_type(facts.expects, best.text, question)
+    typed = holds and facts.expects in TYPED_FLOOR_KINDS and best.lexical >= TYPED_FLOOR_LEXICAL
+    if best.score < abstain_below - (TYPED_FLOOR_MARGIN if typed else 0.0):
         return ABSTAIN_ANSWER, [], True
-    if facts.expects in STRICT_KINDS and not has_answer_type(facts.expects, best.text, question):
+    if facts.expects in STRICT_KINDS and not holds:
         # Asked for a sum, a count or a date: what the best sentence's passage goes on to
         # say may hold it; a sentence elsewhere that merely holds one, sharing fewer of
         # the question's words, is about something else (measured: on four sets it
