@@ -241,9 +241,13 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
 TYPED_PASSAGE_GAP = 0.1
 
 
-def _typed_close_behind(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str) -> Candidate | None:
-    return next((c for c in ranked if c is not best and c.score >= best.score - TYPED_PASSAGE_GAP
-                 and c.lexical >= best.lexical and has_answer_type(facts.expects, c.text, question)), None)
+def _typed_close_behind(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str,
+                        gap: float = TYPED_PASSAGE_GAP, fits: Callable[[Candidate], bool] | None = None) -> Candidate | None:
+    """The first sentence within `gap` of the best that holds the kind of answer asked
+    for and `fits` (by default: shares at least as many of the question's words)."""
+    fits = fits or (lambda c: c.lexical >= best.lexical)
+    return next((c for c in ranked if c is not best and c.score >= best.score - gap
+                 and has_answer_type(facts.expects, c.text, question) and fits(c)), None)
 
 
 # A sentence that holds the kind of answer asked for, from another passage than the one
@@ -691,16 +695,9 @@ APPOINTEE_ASKED = True  # issue 4 lever
 _ASKS_APPOINTEE = re.compile(r"\bwho\b(?:\s+[\w’'-]+){0,5}?\s+(?:appointed|named|nominated|selected|chosen)\b", re.I)
 
 
-FIGURE_FALLBACK_GAP = 0.06  # issue 4 lever
-
-
-def _with_named_figures(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str,
-                        named: set) -> Candidate | None:
-    if facts.expects not in STRICT_KINDS:
-        return None
-    return next((c for c in ranked if c is not best and c.score >= best.score - FIGURE_FALLBACK_GAP
-                 and has_answer_type(facts.expects, c.text, question)
-                 and not figures_missing(question, named, c.hit.node.text, c.hit.node.metadata, c.hit.node.text)), None)
+# "UKSA's budget for 2025/26" where the best sentence's passage is about 2022/23: a sum
+# within this of it, whose own passage names the year, answers (issue 4 lever)
+FIGURE_FALLBACK_GAP = 0.06
 
 
 # A sentence that holds the kind of answer asked for (a name, a sum, a date) and shares
@@ -766,7 +763,10 @@ def compose_answer(
     if figures_missing(question, named, passage, best.hit.node.metadata, section_text):
         # "UKSA's budget for 2025/26": the best sentence's passage is about 2022/23; one
         # close behind that holds the sum and the year answers
-        best = _with_named_figures(best, ranked, facts, question, named) if follow is None else None
+        best = _typed_close_behind(
+            best, ranked, facts, question, FIGURE_FALLBACK_GAP,
+            lambda c: not figures_missing(question, named, c.hit.node.text, c.hit.node.metadata, c.hit.node.text),
+        ) if follow is None and facts.expects in STRICT_KINDS else None
         if best is None:
             return ABSTAIN_ANSWER, [], True
 
