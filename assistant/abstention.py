@@ -12,6 +12,7 @@ from bm25s.stopwords import STOPWORDS_EN
 
 from assistant.answer_kinds import INSTITUTION_WORDS, MONTHS
 from assistant.question import YES_NO, named_phrases
+from index.lexical import tokenize
 from index.structure import in_government_voice
 
 # Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
@@ -219,6 +220,11 @@ _NO_PLANS = re.compile(r"\bno (?:current |immediate |further )?plans?\b|\bnot (?
 # does not give (issue 4 lever)
 ATTEMPTED_ONLY = True
 _PRESUMES_SUCCESS = re.compile(r"\bsuccessful(?:ly)?\b|\bsucceeded\b", re.I)
+# "Why did Virgin Orbit's launch fail?", "What went wrong with it?" against "was attempted":
+# a failure taken as given, which the sentence does not state (issue 4 lever)
+FAILURE_PRESUMED = True
+_PRESUMES_FAILURE = re.compile(r"\bfail(?:ed|s|ure)?\b|\b(?:went|go|gone|going) wrong\b", re.I)
+_STATES_OUTCOME = re.compile(r"\bsuccess|\bfail|\bwrong\b|\banomal|\bunsuccessful\b|\bmalfunction|\blost\b", re.I)
 _ONLY_ATTEMPTED = re.compile(r"\b(?:was|were|been) attempted\b|\battempted to\b|\btried to\b", re.I)
 _PRESUMES_FINDING = re.compile(r"^\s*why did (?:the )?(?:[\w’'-]+ ){0,4}?(?:report|inquiry|committee|review|chair) "
                                r"(?:conclude|find|decide|judge|say)\b", re.I)
@@ -228,8 +234,8 @@ _ATTRIBUTED = re.compile(r"\b(?:sought|tried|attempted) to (?:characteri[sz]e|po
 def _attempted_only(question: str, sentence: str) -> bool:
     if not ATTEMPTED_ONLY:
         return False
-    return bool((_PRESUMES_SUCCESS.search(question) and _ONLY_ATTEMPTED.search(sentence)
-                 and not re.search(r"\bsuccess", sentence, re.I))
+    presumed = _PRESUMES_SUCCESS.search(question) or (FAILURE_PRESUMED and _PRESUMES_FAILURE.search(question))
+    return bool((presumed and _ONLY_ATTEMPTED.search(sentence) and not _STATES_OUTCOME.search(sentence))
                 or (_PRESUMES_FINDING.search(question) and _ATTRIBUTED.search(sentence)))
 
 
@@ -239,6 +245,28 @@ def premise_denied(question: str, sentence: str) -> bool:
     attempt or someone else's claim."""
     return bool(PREMISE_DENIED and _PRESUMES_AGREEMENT.search(question) and _NO_PLANS.search(sentence)) \
         or _attempted_only(question, sentence)
+
+
+# "Why did the committee recommend that the UK withdraw from ESA?" answered from a passage
+# that never says withdraw: the act a why-question takes as recommended or decided must be
+# in the passage it is answered from. The act is read as its first word the question does
+# not capitalise (its verb, "keeping", "be absorbed", or its thing, "a pandemic exercise")
+# (issue 4 lever)
+ACT_NOT_SAID = True
+_ACT_ASKED = re.compile(
+    r"^\s*why\s+(?:did|has|have|does|do|had)\s+(?:[\w’'-]+\s+){1,6}?"
+    r"(?:recommend(?:ed)?|urged?|call(?:ed)?\s+for|propose[d]?|suggest(?:ed)?|advised?|"
+    r"decided?\s+to|agreed?\s+to|cho(?:se|ose)\s+to|commit(?:ted)?\s+to)\s+(?P<act>.+)$", re.I)
+
+
+def act_not_said(question: str, passage: str) -> bool:
+    """A why-question asks the reason for a recommendation or decision that its passage never states."""
+    asked = _ACT_ASKED.search(question) if ACT_NOT_SAID else None
+    if asked is None:
+        return False
+    words = [w for w in re.findall(r"[\w’'-]+", asked["act"]) if w[0].islower()]
+    act = next(iter(tokenize([" ".join(words)])[0]), None) if words else None
+    return act is not None and act not in set(tokenize([passage])[0])
 
 
 PREMISE_CONTRADICTED = True  # issue 4 lever

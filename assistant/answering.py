@@ -12,6 +12,7 @@ from assistant.abstention import (
     COMMITTEE_PARTS,
     RECOMMENDING,
     about_another_nation,
+    act_not_said,
     another_government,
     choice_not_said,
     figures_missing,
@@ -776,7 +777,7 @@ def compose_answer(
             or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}")
             or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
-    if premise_denied(question, best.text):
+    if premise_denied(question, best.text) or act_not_said(question, passage):
         return _abstain_showing(best, max_words)
     if _figure_not_given(facts, best, ranked, question):
         return _abstain_showing(best, max_words, "The documents do not give that figure")

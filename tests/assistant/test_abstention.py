@@ -3,6 +3,7 @@ import pytest
 
 from assistant.abstention import (
     about_another_nation,
+    act_not_said,
     another_government,
     choice_not_said,
     figures_missing,
@@ -164,6 +165,12 @@ def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, s
     ("In what year did the first orbital launch from UK soil take place?",
      "In 2023, the first ever orbital launch from UK soil was attempted by Virgin Orbit.", False),
     ("In what year did the first successful launch take place?", "The launch was attempted in 2023 and was a success.", False),
+    # a failure taken as given, where the sentence states only the attempt
+    ("Why did Virgin Orbit's 2023 launch attempt fail?",
+     "In 2023, the first ever orbital launch from UK soil was attempted by Virgin Orbit.", True),
+    ("What went wrong with Virgin Orbit's launch attempt?",
+     "In 2023, the first ever orbital launch from UK soil was attempted by Virgin Orbit.", True),
+    ("Why did the launch attempt fail?", "The launch was attempted in 2023 but failed when the rocket's fuel filter came loose.", False),
     ("Why did the report conclude that the pandemic was a black swan event?",
      "A number of witnesses sought to characterise the pandemic as a black swan event.", True),
     ("Why did the report conclude that the pandemic was a black swan event?",
@@ -171,6 +178,25 @@ def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, s
 ])
 def test_a_premise_the_sentence_denies(question, sentence, denied):
     assert premise_denied(question, sentence) is denied
+
+
+@pytest.mark.parametrize("question, passage, unsaid", [
+    ("Why did the Lords committee recommend that the UK withdraw from the European Space Agency?",
+     "The UK has historically looked towards the European Space Agency (ESA) for collaboration on civil space.", True),
+    ("Why did the committee recommend that the UK pull out of ESA?",
+     "The UK has historically looked towards the European Space Agency (ESA) for collaboration on civil space.", True),
+    ("Why has the government decided to scrap deferred payment agreements?",
+     "These reforms will complement the existing deferred payment agreement with the local authority.", True),
+    # the act stated, in another form of the word
+    ("Why did the committee recommend that the UK withdraw from ESA?",
+     "We recommend that the UK withdraws from ESA, because its programmes no longer serve UK industry.", False),
+    ("Why did the government decide to base the levy on National Insurance contributions?",
+     "Only a broad-based tax base like Income Tax, VAT or NICs can raise the sums needed.", False),
+    # no recommendation or decision taken as given
+    ("Why was the UK's launch delayed?", "The launch slipped to 2026.", False),
+])
+def test_a_why_question_whose_recommended_or_decided_act_the_passage_never_states(question, passage, unsaid):
+    assert act_not_said(question, passage) is unsaid
 
 
 @pytest.mark.parametrize("question, sentence, contradicted", [
