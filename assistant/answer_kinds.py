@@ -260,7 +260,10 @@ def counts_what_was_asked(question: str, counts: str) -> bool:
 # A sentence that says the thing is unknown, not yet decided or costs nothing extra answers
 # a "how much" or "when" question honestly.
 NOT_KNOWN = re.compile(
-    r"\bunknown\b|\bnot (?:yet )?(?:known|decided|agreed|taken place|been)\b|\bno financial implications\b|"
+    r"\bunknown\b|\bnot (?:yet )?(?:known|decided|agreed|taken place)\b|"
+    # "has not yet been decided", not "have not been updated since 2020"
+    r"\bnot (?:yet )?been (?:\w+ )?(?:decided|agreed|set|confirmed|finalised|determined|published|costed|announced|"
+    r"estimated|calculated|quantified|made|taken|identified|assessed|fixed|known)\b|\bno financial implications\b|"
     r"\bwithin existing budgets?\b|\bto be confirmed\b|\bTBC\b|\bno (?:date|plans?)\b|"
     r"\bnot (?:currently )?(?:have|hold) any plans?\b|\bno (?:current |immediate |further )?plans?\b|\bnot (?:currently )?plan(?:ning)? to\b", re.I)
 

@@ -159,6 +159,18 @@ def test_people_are_counted_by_any_word_for_them():
     assert not has_answer_type("number", "The programme has run for 12 years in 4 regions.", question)
 
 
+@pytest.mark.parametrize("sentence, honest", [
+    ("The cost has not yet been determined.", True),
+    ("The date of the review has not been set.", True),
+    ("The cost is currently unknown.", True),
+    # a sentence that something was not done says nothing of the figure asked for
+    ("The standards have not been updated since August 2020 and still only refer to pandemic influenza.", False),
+])
+def test_a_figure_said_not_yet_known_is_an_honest_answer_and_nothing_else_is(sentence, honest):
+    question = "How many mechanical ventilators did the NHS have available in early 2020?"
+    assert has_answer_type("number", sentence, question) is honest
+
+
 def test_a_time_is_a_clock_time():
     assert has_answer_type("time", "Questions may be sent until 17:00 on 6 October 2022.")
     assert has_answer_type("time", "24 November 2022 – Application deadline, 6pm")
