@@ -239,6 +239,30 @@ def _attempted_only(question: str, sentence: str) -> bool:
                 or (_PRESUMES_FINDING.search(question) and _ATTRIBUTED.search(sentence)))
 
 
+# "When was Stephan Shakespeare appointed chair of the ODI?" against "Heather Savory was
+# appointed the Chair in May 2012": someone else appointed (issue 4 lever)
+OTHER_APPOINTEE = True
+_PERSON_NAME = r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+)"
+_APPOINTEE_ASKED = re.compile(rf"{_PERSON_NAME}\s+(?:was\s+|been\s+|be\s+|is\s+|become\s+)?(?:appointed|named|chosen|selected)\b")
+_APPOINTEE_SAID = re.compile(rf"{_PERSON_NAME}\s+(?:was|has been|had been|is|were|have been)\s+(?:\w+\s+)?"
+                             r"(?:appointed|named|chosen|selected)\b")
+
+
+def _a_person(name: str) -> bool:
+    """ "Heather Savory", not "The Chair" or "Cabinet Office"."""
+    return not any(w.lower() in INSTITUTION_WORDS or w.lower() in STOPWORDS_EN for w in name.split())
+
+
+def another_appointed(question: str, sentence: str) -> bool:
+    """The question takes a named person's appointment as given; the sentence has someone else appointed."""
+    asked = _APPOINTEE_ASKED.search(question) if OTHER_APPOINTEE else None
+    said = _APPOINTEE_SAID.search(sentence) if asked else None
+    if said is None or not all(_a_person(m["name"]) for m in (asked, said)):
+        return False
+    surname = asked["name"].split()[-1]
+    return not re.search(rf"\b{re.escape(surname)}\b", sentence)
+
+
 def premise_denied(question: str, sentence: str) -> bool:
     """The question takes an agreement or a plan as given, and the sentence says there is
     none; or it takes a success or a finding as given, and the sentence gives only an

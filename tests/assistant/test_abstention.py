@@ -4,6 +4,7 @@ import pytest
 from assistant.abstention import (
     about_another_nation,
     act_not_said,
+    another_appointed,
     another_government,
     choice_not_said,
     figures_missing,
@@ -178,6 +179,18 @@ def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, s
 ])
 def test_a_premise_the_sentence_denies(question, sentence, denied):
     assert premise_denied(question, sentence) is denied
+
+
+@pytest.mark.parametrize("question, sentence, other", [
+    ("When was Stephan Shakespeare appointed chair of the Open Data Institute?",
+     "Heather Savory was appointed the Chair in May 2012 and the Group has met 14 times since July 2012.", True),
+    ("When was Heather Savory appointed chair of the group?", "Heather Savory was appointed the Chair in May 2012.", False),
+    # no one named in the question, or no one named appointed in the sentence
+    ("When was the group's chair appointed?", "Heather Savory was appointed the Chair in May 2012.", False),
+    ("When was Stephan Shakespeare appointed?", "The Chair was appointed in May 2012.", False),
+])
+def test_a_named_person_s_appointment_against_someone_else_appointed(question, sentence, other):
+    assert another_appointed(question, sentence) is other
 
 
 @pytest.mark.parametrize("question, passage, unsaid", [
