@@ -119,6 +119,14 @@ _LEADING = {"after", "given", "once", "since", "before", "under", "following", "
 _GENERIC = INSTITUTION_WORDS | {"gdp", "uk"}
 
 
+# "IRIS²", "CM22": a one-word name with a figure in it names one thing, as a capitalised
+# run of two words does ("ESA" or "Harwell" alone may be written out or named otherwise;
+# a paper's reference, "CP1240", names the document the passage is in)
+# (issue 4 lever)
+CODED_NAMES = True
+_CODED_NAME = re.compile(r"\b(?=[A-Z]*[0-9²³])(?=\w*[A-Z]{2})[A-Z][A-Z0-9²³]+\b")
+
+
 def _things_named(question: str) -> list[str]:
     """The question's names of particular things, as a passage would write them: "the
     UK's Active Debris Removal mission" -> "Active Debris Removal"; names made only of
@@ -132,6 +140,8 @@ def _things_named(question: str) -> list[str]:
             words = words[1:]
         if len(words) >= 2 and not all(w.lower() in _GENERIC for w in words):
             names.append(" ".join(words))
+    if CODED_NAMES:
+        names += [m[0] for m in _CODED_NAME.finditer(question) if not _REFERENCE_NUMBER.fullmatch(m[0])]  # not "CP1240"
     return names
 
 

@@ -108,6 +108,12 @@ def test_a_sentence_naming_no_nation_takes_its_headings(heading, other):
      "Major Peake highlighted that about 98% of satellites remain uninsured.", False),
     ("According to Tim Peake, what proportion of satellites are uninsured?",
      "About 98% of satellites remain uninsured, one insurer said.", True),
+    # a one-word name with a figure in it names one thing; a paper's reference does not
+    ("How much did the UK commit to the EU’s IRIS² constellation at the ESA Council of Ministers?",
+     "At the ESA Council of Ministers in November 2025, the UK committed a record £162 million for launch programmes.", True),
+    ("How much will IRIS² cost?", "IRIS² has a proposed budget of €10.5 billion.", False),
+    ("How many active users does the ResilienceDirect service have, according to CP1240?",
+     "The service already has nearly 67,000 active users.", False),
 ])
 def test_a_figure_asked_about_a_named_thing_needs_a_passage_naming_it(question, passage, missing):
     from assistant.question import read_question
