@@ -186,7 +186,8 @@ _COUNT_TOKEN = re.compile(rf"\d[\d,.]*|{_NUMBER_WORDS}|million|billion", re.I)
 # "What share of ...?" is answered by a share: "41%", "1.25 per cent", "half", "8 out of 22".
 _ASKS_SHARE = re.compile(r"\bwhat (?:\w+ )?(?:percentage|proportion|share)\b", re.I)
 _SHARE = re.compile(r"%|\bper ?cent\b|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b|"
-                    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:every )?\d+|\bmajority\b", re.I)
+                    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:every )?"
+                    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b|\bmajority\b", re.I)
 
 
 _UNITS = ("hour", "week", "month", "day")

@@ -289,6 +289,8 @@ def test_no_plans_is_an_honest_answer_to_when():
     ("number", "What percentage rate of tax relief does the prospectus set?",
      "The relief is available for a period of up to five years.", False),
     ("number", "What share of local authorities have an up-to-date plan?", "Only 41% of authorities have one.", True),
+    ("number", "What share of adults aged 65 face lifetime care costs of more than £100,000?",
+     "Given rising care costs, that estimate is now one in seven.", True),
     # an exercise is called by a code name or a name of its own, not by places and institutions
     ("name", "What was the 2018 Scottish exercise on MERS-CoV called?",
      "To assess NHS Scotland’s response to a suspected outbreak of MERS-CoV.", False),
