@@ -58,6 +58,7 @@ _DIGITS = {w: str(i) for i, w in enumerate(
 _SPELT_NUMBER = rf"\b(?:{'|'.join(_DIGITS)})\b"
 
 
+BRITISH_IN_NAMES = True  # issue 4 lever
 # "How many people does the space sector in Wales employ?" is not answered by a UK
 # figure, nor "When did Northern Ireland run Exercise Silver Swan?" by a Scottish exercise.
 _NATIONS = {
@@ -65,7 +66,9 @@ _NATIONS = {
     "scotland": re.compile(r"\bscotland\b|\bscottish\b", re.I),
     "northern ireland": re.compile(r"\bnorthern ireland\b|\bnorthern irish\b", re.I),
     "england": re.compile(r"\bengland\b", re.I),
-    "uk": re.compile(r"\bUK\b|\bunited kingdom\b|\bbritish\b|\bbritain\b", re.I),
+    # "the British Energy Security Strategy" is a name, not a place
+    "uk": re.compile(r"\bUK\b|\bunited kingdom\b|\bbritish\b" + (r"(?!\s+(?-i:[A-Z]))" if BRITISH_IN_NAMES else "")
+                     + r"|\bbritain\b", re.I),
 }
 
 

@@ -59,6 +59,10 @@ def test_a_year_may_be_in_the_passages_section():
     ("How many people took part in the UK-wide exercise?",
      "Over 950 representatives from NHS Wales, NHS England and the Scottish Government took part.", False),
     ("How many people took part in the UK-wide exercise?", "Over 200 representatives from NHS Wales took part.", True),
+    # a nation's word in a name is no place
+    ("When is the British Energy Security Strategy's review of planning barriers due?",
+     "This review will be completed by the end of 2022 in England.", False),
+    ("How many British satellites were launched?", "Wales launched 3 satellites.", True),
 ])
 def test_a_passage_about_another_nation_does_not_answer(question, sentence, other):
     assert about_another_nation(question, sentence) is other
