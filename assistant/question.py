@@ -42,6 +42,7 @@ _MODIFIERS = r"(?:(?:(?-i:[A-Z])[\w’'-]*|local|former|new|other|lead|main|devo
 NAMED_OPERATION = (r"\b(?:what|which) (?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b)"
                    r"(?:[\w’'-]+ ){0,4}?(?:operation|exercise)s?\b(?!\s+(?:name|called|(?-i:[A-Z])))")
 CALLED_ASKED = True  # issue 4 lever
+ANY_BODY_MODIFIER = True  # issue 4 lever
 # "What minimum period, in weeks, …?": a count of the unit named (issue 4 lever)
 IN_UNITS = re.compile(r",\s*in (hours|days|weeks|months|years|hectares|acres|miles|kilometres|words|pages)\s*,", re.I)
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
@@ -61,7 +62,8 @@ _EXPECTS = (
     ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
     ("person", re.compile(rf"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich {_MODIFIERS}(?:ministers?|officials?|secretar(?:y|ies) of state|witness(?:es)?|experts?|advis[eo]rs?|scientists?|persons?|individuals?)\b", re.I)),
     # a body is answered by its name, whatever words it is made of ("Department for Transport")
-    ("body", re.compile(rf"\bwhich {_MODIFIERS}(?:body|bodies|organisations?|departments?|committees?|agency|agencies|regulators?|"
+    # "which industry body", "which trade body": any one word may say what sort of body
+    ("body", re.compile(rf"\bwhich {_MODIFIERS if not ANY_BODY_MODIFIER else _MODIFIERS + '(?:[a-z][a-z-]+ )?'}(?:body|bodies|organisations?|departments?|committees?|agency|agencies|regulators?|"
                         r"compan(?:y|ies)|firms?|councils?|authority|authorities|institutions?)\b", re.I)),
     # "how much carer's leave" asks for a quantity of leave, not a sum, wherever "funding"
     # comes later in the question

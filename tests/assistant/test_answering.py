@@ -38,6 +38,7 @@ from assistant.question import read_question, with_item_from_passages
     ("Which UK Government minister signed the foreword to the prospectus?", "person"),
     ("Which witness told the Inquiry that advisers should work to an 80/20 rule?", "person"),
     ("Which Senedd committee ran the inquiry?", "body"),
+    ("Which industry body has the government begun talking to about financial products?", "body"),
     ("Which legislation requires councils to encourage participation?", None),
     # "what's" asks as "what is" does; "the most" asks for an amount unless a quality
     # follows, and a sum where the amount is of money
