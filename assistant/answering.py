@@ -34,6 +34,7 @@ from assistant.question import (
     VERDICT_LINE,
     QuestionFacts,
     matches_item,
+    named_part,
     named_phrases,
     read_question,
     with_item_from_passages,
@@ -185,6 +186,16 @@ def _glossary_penalty(question: str, candidate: Candidate) -> float:
             and not _ASKS_DEFINITION.search(without_contractions(question)):
         return -GLOSSARY_PENALTY
     return 0.0
+
+
+# "How does the report's glossary define a reasonable worst-case scenario?" is answered
+# from the glossary, not by the chapter that uses the term (issue 4 lever)
+PART_BONUS = 0.03
+
+
+def _part_bonus(question: str, candidate: Candidate) -> float:
+    part = named_part(question) if PART_BONUS else None
+    return PART_BONUS if part and part in str(candidate.hit.node.metadata.get("section", "")).lower() else 0.0
 
 
 
@@ -577,7 +588,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
                    + c.kind_boost + _deadline_boost(question, c.text) + _purpose_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
-                   + _glossary_penalty(question, c)
+                   + _glossary_penalty(question, c) + _part_bonus(question, c)
                    - (FOOTNOTE_PENALTY if _FOOTNOTE_REFERENCES.search(c.text) else 0.0)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)

@@ -186,6 +186,16 @@ _QUESTION_OPENERS = {"what", "who", "when", "which", "how", "why", "where", "did
                      "per", "under", "answering", "rather", "roughly"} | set(STOPWORDS_EN)
 
 
+_NAMED_PART = re.compile(r"\b(glossary|annex|appendix|appendices|foreword|executive summary|preface)\b", re.I)
+
+
+def named_part(question: str) -> str | None:
+    """The part of a document the question names ("the report's glossary"), as a section
+    path would write it, or None."""
+    named = _NAMED_PART.search(question)
+    return named[1].lower().replace("appendices", "appendix") if named else None
+
+
 def named_phrases(question: str) -> list[str]:
     """Phrases a passage must contain verbatim to be about what the question names."""
     phrases: list[str] = []

@@ -15,6 +15,7 @@ from assistant.question import (
     QuestionFacts,
     matches_item,
     matches_paragraph,
+    named_part,
     named_phrases,
     read_question,
     with_item_from_passages,
@@ -40,6 +41,11 @@ PHRASE_CHECK_ROWS = 2000
 
 # Chunks of a verdict question's reply read besides the top ones (issue 4 lever; 0 turns it off)
 REPLY_BLOCK_CHUNKS = 8
+
+
+# "How does the report's glossary define …?": the chunks, among those fused first, of the
+# part of a document the question names are ranked once more (issue 4 lever)
+PART_RANKING = True
 
 
 @dataclass
@@ -146,6 +152,13 @@ class HybridRetriever(BaseRetriever):
         order = {r: i for i, r in enumerate(prior)}
         return sorted(matches, key=lambda r: (-matches[r], order.get(r, len(order)), r))[: self.candidate_k]
 
+    def part_ranking(self, question: str, pool: list[int]) -> list[int]:
+        """Chunks of `pool` (best first) in the part of a document the question names."""
+        part = named_part(question) if PART_RANKING else None
+        if part is None:
+            return []
+        return [r for r, n in zip(pool, self.store.nodes(pool)) if part in str(n.metadata.get("section", "")).lower()]
+
     def signature_ranking(self, question: str, pool: list[int]) -> list[int]:
         """Chunks of `pool` (best first) that hold a signature, for a question asking who
         signed; the first candidate_k of them."""
@@ -193,6 +206,7 @@ class HybridRetriever(BaseRetriever):
         if DOC_KIND_RANKING and facts.doc_kind:
             rankings.append([r for r in first if facts.doc_kind in self._doc_type(r)])
         rankings.append(self.structural_ranking(facts, allowed))
+        rankings.append(self.part_ranking(question, first))
         rankings.append(self.phrase_ranking(lexical_query, allowed, [r for r, _ in lexical] + [r for r, _ in dense]))
         rankings = [r for r in rankings if r]
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)

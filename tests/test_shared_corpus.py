@@ -215,3 +215,11 @@ def test_a_count_in_another_section_that_shares_the_question_s_words_answers(sha
     # shares more of the question's words
     answer = shared.ask("Roughly how many representatives took part in Exercise Cygnus in October 2016?")
     assert "Over 950 representatives" in answer.answer, answer.answer
+
+
+def test_the_part_of_a_report_the_question_names_is_searched(shared):
+    # the glossary's entry ranked 14th among the chunks before its part was ranked again
+    question = "How does the Module 1 report's glossary define a 'reasonable worst-case scenario'?"
+    answer = shared.ask(question)
+    assert "worst manifestation of a risk" in answer.answer, answer.answer
+    assert answer.citations[0].section.endswith("Glossary")

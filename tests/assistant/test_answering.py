@@ -683,6 +683,23 @@ def test_a_glossary_defines_but_the_report_answers(small_corpus):
     assert "Programme board" in answer.answer and answer.citations[0].section.endswith("Appendix 2: Exercises")
 
 
+def test_a_question_naming_the_glossary_is_answered_from_it(small_corpus):
+    # the chapter's own wording of the term ("is defined … as") scores all but as well
+    assistant = small_corpus({"inquiry.txt": (
+        "Chapter 3: The assessment of risk\n\n"
+        "3.22. Each risk was grouped around a single reasonable worst-case scenario. "
+        "The reasonable worst-case scenario is defined in the risk assessment as a challenging yet plausible "
+        "manifestation of the risk. Reasonable worst-case scenarios are intended to be read as a scenario, "
+        "not a prediction.\n\n"
+        "Appendix 3: Glossary\n\n"
+        "Reasonable worst-case scenario A tool used for planning purposes to illustrate the worst manifestation of a "
+        "risk that can reasonably be expected potentially to occur based on current information and data.\n"
+        "Resilience The ability to withstand or recover from an emergency.\n"
+    )})
+    answer = assistant.ask("How does the report's glossary define a 'reasonable worst-case scenario'?")
+    assert "worst manifestation of a risk" in answer.answer and answer.citations[0].section.endswith("Glossary")
+
+
 def test_a_figure_the_question_names_may_be_in_the_paragraph_before(small_corpus):
     # The rise is named in one paragraph; who pays most of it, in the next chunk of the
     # same section.
