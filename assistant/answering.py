@@ -241,8 +241,16 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
         return (1, c.start) if same_doc and c.hit.row == best.hit.row + 1 else None  # the passage runs on
 
     after = sorted((c for c in ranked if reading_order(c) is not None), key=reading_order)[:2]
+    if SIBLING_ITEMS and _LIST_ITEM.match(best.text):
+        # "c. Announced the interim Office for Place …" is not run on by "e. … announced the
+        # £4.8 billion fund": the next item of a list says something else
+        after = [c for c in after if not _LIST_ITEM.match(c.text)]
     holds = holds or (lambda text: has_answer_type(facts.expects, text, question))
     return next((c for c in after if holds(c.text)), None)
+
+
+SIBLING_ITEMS = True  # issue 4 lever
+_LIST_ITEM = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})[.)]\s")
 
 
 # "Exercise Winter Willow was delivered in two stages. … Over 5,000 people participated

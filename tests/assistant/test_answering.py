@@ -683,6 +683,27 @@ def test_a_glossary_defines_but_the_report_answers(small_corpus):
     assert "Programme board" in answer.answer and answer.citations[0].section.endswith("Appendix 2: Exercises")
 
 
+def test_the_next_item_of_a_list_does_not_answer_for_the_one_before(small_corpus):
+    assistant = small_corpus({"response.txt": (
+        "Introduction\n\n"
+        "3. Since June 2021 the Government has:\n\n"
+        "c. Announced the interim Office for Place to support the delivery of design codes to ensure there is the "
+        "capacity and capability locally to raise design standards and the quality of development.\n\n"
+        "d. Promoted the recovery of our high streets, by giving greater freedom for small business owners to change "
+        "to another commercial use without the need for planning permission.\n\n"
+        "e. Published the landmark Levelling Up White Paper and announced the £4.8 billion fund to support town "
+        "centre and high street regeneration, local transport projects, and cultural and heritage assets.\n\n"
+        "Design\n\n"
+        "Design codes set out clear, illustrated design requirements for new development.\n"
+    )})
+    answer = assistant.ask("How much funding has the government given the interim Office for Place to support local "
+                           "design codes?")
+    assert answer.abstained and "£4.8 billion" not in answer.answer, answer.answer
+    # the item that holds the sum still answers for its own fund
+    answer = assistant.ask("How much is the fund announced with the Levelling Up White Paper for town centre regeneration?")
+    assert "£4.8 billion" in answer.answer, answer.answer
+
+
 def test_a_question_naming_the_glossary_is_answered_from_it(small_corpus):
     # the chapter's own wording of the term ("is defined … as") scores all but as well
     assistant = small_corpus({"inquiry.txt": (
