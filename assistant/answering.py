@@ -250,6 +250,8 @@ def _typed_continuation(best: Candidate, ranked: list[Candidate], facts: Questio
 
 
 SIBLING_ITEMS = True  # issue 4 lever
+SUBJECT_SECTION_TYPED = True  # issue 4 lever
+SUBJECT_SECTION_GAP = 0.03  # at 0.1, a footnote's date 0.058 behind answered w045 for SaxaVord
 _LIST_ITEM = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})[.)]\s")
 
 
@@ -773,9 +775,14 @@ def compose_answer(
         # one ("The Inquiry held a public consultation … In total, more than 20,000
         # responses were received.")
         follow = _typed_continuation(subject, ranked, facts, question) if SUBJECT_RUNS_ON else None
-        if follow is None:
+        # or the subject's section may hold it, before the subject's sentence: "3.4.1 …
+        # seed capital funding of up to £25 million" above "They will be accountable …
+        # for … seed capital funding", where the foreword's £26 million scored best
+        within = None if follow is not None or not SUBJECT_SECTION_TYPED else _typed_close_behind(
+            best, ranked, facts, question, SUBJECT_SECTION_GAP, lambda c: _same_place(c.hit, subject.hit) and c.lexical >= best.lexical)
+        if follow is None and within is None:
             return ABSTAIN_ANSWER, [], True
-        best = subject
+        best = subject if within is None else within
     # a figure the question names may be in the passage the answer runs on into
     passage = best.hit.node.text if follow is None or follow.hit is best.hit else f"{best.hit.node.text} {follow.hit.node.text}"
     if SECTION_FIGURES:
