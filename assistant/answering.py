@@ -805,7 +805,7 @@ def compose_answer(
             or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}")
             or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
-    if premise_denied(question, best.text) or act_not_said(question, passage):
+    if premise_denied(question, best.text):
         return _abstain_showing(best, max_words)
     if _figure_not_given(facts, best, ranked, question):
         return _abstain_showing(best, max_words, "The documents do not give that figure")
@@ -834,6 +834,9 @@ def compose_answer(
     refused = _refused(question, best, chosen, max_words, ranked)
     if refused is not None:
         return refused
+    if act_not_said(question, passage):
+        # after the readers that find the sentence refuting the premise, which shows more
+        return _abstain_showing(best, max_words)
     if unnamed:
         return ABSTAIN_ANSWER, [], True
     # The answer leads (after a verdict line, if any); supporting sentences follow in
