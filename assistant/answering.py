@@ -716,7 +716,8 @@ UNKNOWN_OVERLAP = 0.3
 # new Head of Resilience has been appointed to drive collaboration" names none. Other
 # who-questions may be answered by a post or a body ("convened by the local authority").
 APPOINTEE_ASKED = True  # issue 4 lever
-_ASKS_APPOINTEE = re.compile(r"\bwho\b(?:\s+[\w’'-]+){0,5}?\s+(?:appointed|named|nominated|selected|chosen)\b", re.I)
+_ASKS_APPOINTEE = re.compile(r"\b(?:who|which (?:[\w’'-]+ )?(?:minister|person|official|individual)|names? of)\b"
+                             r"(?:\s+[\w’'-]+){0,5}?\s+(?:appointed|named|nominated|selected|chosen)\b", re.I)
 
 
 # "UKSA's budget for 2025/26" where the best sentence's passage is about 2022/23: a sum

@@ -43,6 +43,8 @@ NAMED_OPERATION = (r"\b(?:what|which) (?!(?:did|does|do|was|were|is|are|has|have
                    r"(?:[\w’'-]+ ){0,4}?(?:operation|exercise)s?\b(?!\s+(?:name|called|(?-i:[A-Z])))")
 CALLED_ASKED = True  # issue 4 lever
 ANY_BODY_MODIFIER = True  # issue 4 lever
+APPOINTEE_NAMED = True  # issue 4 lever
+_APPOINTEE_NAME = r" the (?:newly |recently )?appointed\b" if APPOINTEE_NAMED else r"(?!)"
 # "What minimum period, in weeks, …?": a count of the unit named (issue 4 lever)
 IN_UNITS = re.compile(r",\s*in (hours|days|weeks|months|years|hectares|acres|miles|kilometres|words|pages)\s*,", re.I)
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
@@ -54,13 +56,15 @@ _EXPECTS = (
                         r"(?!(?:\s+[\w’'-]+){1,5}?\s+(?:treated|deemed|regarded|classed|counted|considered) as\b)|\bwhen\s*\?|\b(?:what|which) (?:\w+ )?(?:date|year|month)s?\b|\bwhat (?:is|was|will be) the (?:\w+ ){1,2}date\b|\bby what\b(?!\s+(?:percentage|proportion|share|amount|margin|factor|sum|figure|rate))|\bhow long\b|\bhow far ahead\b|\bhow often\b|\bdeadline\b|\btimescale\b|"
                         r"\bcut-?off\b|\bclosing (?:date|time)\b|\b(?:time and date|date and time)\b", re.I)),
     # a role only an individual fills: the answer must name someone
-    ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code ?|full |official )?names? of\b|" + NAMED_OPERATION + "|"
+    # "the name of the newly appointed Head of Resilience" asks for a person (below)
+    ("name", re.compile(r"\bwhat (?:is|was|are|were) the (?:code ?|full |official )?names? of\b"
+                        + (rf"(?!{_APPOINTEE_NAME})" if APPOINTEE_NAMED else "") + "|" + NAMED_OPERATION + "|"
                         # "What was the 2018 Scottish exercise that tested … called?"
                         + (r"^\s*what (?:is|was|are|were) (?:the|a|an|its|their) [^?]*\b(?:called|known as)\s*\?|" if CALLED_ASKED else "")
                         + r"\b(?:who|which person) (?:is|was|are|were) (?:[\w’'-]+ ){0,8}?named\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
     ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
-    ("person", re.compile(rf"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bwhich {_MODIFIERS}(?:ministers?|officials?|secretar(?:y|ies) of state|witness(?:es)?|experts?|advis[eo]rs?|scientists?|persons?|individuals?)\b", re.I)),
+    ("person", re.compile(rf"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bnames? of{_APPOINTEE_NAME}|\bwhich {_MODIFIERS}(?:ministers?|officials?|secretar(?:y|ies) of state|witness(?:es)?|experts?|advis[eo]rs?|scientists?|persons?|individuals?)\b", re.I)),
     # a body is answered by its name, whatever words it is made of ("Department for Transport")
     # "which industry body", "which trade body": any one word may say what sort of body
     ("body", re.compile(rf"\bwhich {_MODIFIERS if not ANY_BODY_MODIFIER else _MODIFIERS + '(?:[a-z][a-z-]+ )?'}(?:body|bodies|organisations?|departments?|committees?|agency|agencies|regulators?|"

@@ -20,6 +20,8 @@ from assistant.question import read_question, with_item_from_passages
     ("What annual budget did the committee propose for the task force?", "money"),
     ("What is the code name of the 2025 pandemic exercise?", "name"),
     ("Who is the Cabinet Office's new Head of Resilience named in the response?", "name"),
+    ("What is the name of the newly appointed Cabinet Office Head of Resilience?", "person"),
+    ("What is the name of the new body?", "name"),
     ("What did the report conclude about the model?", None),
     # the first asking phrase decides, not a "when" in a later clause
     ("How much grant funding did the institute get when it was set up?", "money"),
@@ -547,7 +549,14 @@ def test_who_was_appointed_is_answered_by_a_name_only(small_corpus):
     )})
     answer = assistant.ask("Who has been appointed as the new Head of Resilience?")
     assert answer.abstained, answer.answer
+    # the appointee asked for by name, or as "which official"
+    answer = assistant.ask("What is the name of the newly appointed Head of Resilience?")
+    assert answer.abstained, answer.answer
+    answer = assistant.ask("Which official has been appointed as the new Head of Resilience?")
+    assert answer.abstained, answer.answer
     answer = assistant.ask("Who has been appointed as the Chief Space Adviser?")
+    assert not answer.abstained and "Jane Holloway" in answer.answer, answer.answer
+    answer = assistant.ask("What is the name of the newly appointed Chief Space Adviser?")
     assert not answer.abstained and "Jane Holloway" in answer.answer, answer.answer
 
 
