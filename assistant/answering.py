@@ -193,8 +193,8 @@ def _glossary_penalty(question: str, candidate: Candidate) -> float:
 PART_BONUS = 0.03
 
 
-def _part_bonus(question: str, candidate: Candidate) -> float:
-    part = named_part(question) if PART_BONUS else None
+def _part_bonus(part: str | None, candidate: Candidate) -> float:
+    """`part` is the question's named_part, read once for all its sentences."""
     return PART_BONUS if part and part in str(candidate.hit.node.metadata.get("section", "")).lower() else 0.0
 
 
@@ -586,6 +586,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
     # the documents define the one as the other.
     aliases = [(short, words) for short, words in store.acronym_terms if words and words <= q_terms]
     n = len(candidates)
+    part = named_part(question) if PART_BONUS else None
     for i, (c, cos) in enumerate(zip(candidates, cosines)):
         terms = set(token_lists[1 + i])
         terms |= {w for short, words in aliases if short in terms for w in words}
@@ -598,7 +599,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
                    + c.kind_boost + _deadline_boost(question, c.text) + _purpose_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
-                   + _glossary_penalty(question, c) + _part_bonus(question, c)
+                   + _glossary_penalty(question, c) + _part_bonus(part, c)
                    - (FOOTNOTE_PENALTY if _FOOTNOTE_REFERENCES.search(c.text) else 0.0)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
