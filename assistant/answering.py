@@ -33,6 +33,7 @@ from assistant.question import (
     YES_NO,
     VERDICT_LINE,
     QuestionFacts,
+    in_part,
     matches_item,
     named_part,
     named_phrases,
@@ -195,7 +196,7 @@ PART_BONUS = 0.03
 
 def _part_bonus(part: str | None, candidate: Candidate) -> float:
     """`part` is the question's named_part, read once for all its sentences."""
-    return PART_BONUS if part and part in str(candidate.hit.node.metadata.get("section", "")).lower() else 0.0
+    return PART_BONUS if in_part(part, candidate.hit.node.metadata) else 0.0
 
 
 
@@ -777,14 +778,19 @@ def compose_answer(
         # one ("The Inquiry held a public consultation … In total, more than 20,000
         # responses were received.")
         follow = _typed_continuation(subject, ranked, facts, question) if SUBJECT_RUNS_ON else None
-        # or the subject's section may hold it, before the subject's sentence: "3.4.1 …
-        # seed capital funding of up to £25 million" above "They will be accountable …
-        # for … seed capital funding", where the foreword's £26 million scored best
-        within = None if follow is not None or not SUBJECT_SECTION_TYPED else _typed_close_behind(
-            best, ranked, facts, question, SUBJECT_SECTION_GAP, lambda c: _same_place(c.hit, subject.hit) and c.lexical >= best.lexical)
-        if follow is None and within is None:
+        if follow is not None:
+            best = subject
+        elif SUBJECT_SECTION_TYPED:
+            # or the subject's section may hold it, before the subject's sentence: "3.4.1 …
+            # seed capital funding of up to £25 million" above "They will be accountable …
+            # for … seed capital funding", where the foreword's £26 million scored best
+            off = best
+            best = _typed_close_behind(off, ranked, facts, question, SUBJECT_SECTION_GAP,
+                                       lambda c: _same_place(c.hit, subject.hit) and c.lexical >= off.lexical)
+        else:
+            best = None
+        if best is None:
             return ABSTAIN_ANSWER, [], True
-        best = subject if within is None else within
     # a figure the question names may be in the passage the answer runs on into
     passage = best.hit.node.text if follow is None or follow.hit is best.hit else f"{best.hit.node.text} {follow.hit.node.text}"
     if SECTION_FIGURES:

@@ -200,6 +200,11 @@ def named_part(question: str) -> str | None:
     return named[1].lower().replace("appendices", "appendix") if named else None
 
 
+def in_part(part: str | None, metadata: dict) -> bool:
+    """A chunk whose section path lies in the named part ("Appendix 3: Glossary")."""
+    return bool(part) and part in str(metadata.get("section", "")).lower()
+
+
 def named_phrases(question: str) -> list[str]:
     """Phrases a passage must contain verbatim to be about what the question names."""
     phrases: list[str] = []

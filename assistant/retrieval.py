@@ -13,6 +13,7 @@ from assistant.answer_kinds import SIGNATURE, asks_signatory
 from assistant.models import Filters
 from assistant.question import (
     QuestionFacts,
+    in_part,
     matches_item,
     matches_paragraph,
     named_part,
@@ -157,7 +158,7 @@ class HybridRetriever(BaseRetriever):
         part = named_part(question) if PART_RANKING else None
         if part is None:
             return []
-        return [r for r, n in zip(pool, self.store.nodes(pool)) if part in str(n.metadata.get("section", "")).lower()]
+        return [r for r, n in zip(pool, self.store.nodes(pool)) if in_part(part, n.metadata)]
 
     def signature_ranking(self, question: str, pool: list[int]) -> list[int]:
         """Chunks of `pool` (best first) that hold a signature, for a question asking who
