@@ -735,6 +735,29 @@ TYPED_FLOOR_MARGIN = 0.07
 TYPED_FLOOR_LEXICAL = 0.5
 
 
+# "How many establishments did the Workforce Development Fund, run by Skills for Care,
+# help?" is answered by "The WDF has helped almost 3,000 establishments", in a chunk that
+# continues the one naming "The Workforce Development Fund (WDF), … administered by Skills
+# for Care": the names of a chunk whose short form the answer's chunk uses count as named
+# there. A neighbour that shares no short form may be about another thing ("Spaceport
+# Cornwall" next to Orbex's £20 million) (issue 4 lever)
+NAMES_NEXT_DOOR = True
+_SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _names_carried(hit: Hit, hits: list[Hit]) -> str:
+    """The text of a chunk beside `hit`, in its section, that defines a short form `hit`'s
+    text uses."""
+    return " ".join(
+        h.node.text for h in hits if abs(h.row - hit.row) == 1 and _same_place(h, hit)
+        and any(re.search(rf"\b{re.escape(m[1])}\b", hit.node.text) for m in _SHORT_FORM.finditer(h.node.text)))
+
+
+def _next_to(hit: Hit, hits: list[Hit]) -> str:
+    """The text of the retrieved chunks either side of `hit` in the same section."""
+    return " ".join(h.node.text for h in hits if abs(h.row - hit.row) == 1 and _same_place(h, hit))
+
+
 def compose_answer(
     scored: ScoredSentences,
     hits: list[Hit],
@@ -795,7 +818,7 @@ def compose_answer(
     passage = best.hit.node.text if follow is None or follow.hit is best.hit else f"{best.hit.node.text} {follow.hit.node.text}"
     if SECTION_FIGURES:
         # "the 1.25% dividend tax rise" named in the paragraph before, in the same section
-        passage = " ".join([passage, *(h.node.text for h in hits if abs(h.row - best.hit.row) == 1 and _same_place(h, best.hit))])
+        passage = f"{passage} {_next_to(best.hit, hits)}"
     section_text = " ".join(h.node.text for h in hits if _same_place(h, best.hit))
     if figures_missing(question, named, passage, best.hit.node.metadata, section_text):
         # "UKSA's budget for 2025/26": the best sentence's passage is about 2022/23; one
@@ -810,7 +833,7 @@ def compose_answer(
     meta = best.hit.node.metadata
     heading = f"{meta.get('title', '')} {meta.get('section', '')}"
     if (about_another_nation(question, best.text, heading)
-            or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}")
+            or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text} {_names_carried(best.hit, hits) if NAMES_NEXT_DOOR else ''}")
             or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
     if premise_denied(question, best.text):

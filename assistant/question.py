@@ -29,6 +29,13 @@ _VERDICT = re.compile(
     r"\b(accept(?:ed|s|ance)?|agree(?:d|s)?|reject(?:ed|s|ion)?|decline(?:d|s)?|support(?:ed|s)?|"
     rf"respond(?:ed|s)?|{_REPLY}|verdict|position on|signed up|sign up|taken up|take up|took up|"
     rf"turn(?:ed)? down|go(?:ing)? ahead|decid(?:e|ed|es)|decision|{_BACKING})\b", re.I)
+# "Will the government create the Fellowships the committee asked for?", "Has it published
+# the strategy the Lords asked UKSA to produce?" ask what became of a recommendation: its
+# reply answers, as for "did the government accept …" (issue 4 lever)
+ASKED_FOR_DONE = True
+_ASKED_FOR_DONE = re.compile(
+    r"^\s*(?:will|has|have|does|do|did|is|are)\s+(?:the\s+)?(?:uk\s+|welsh\s+)?(?:government|ministers)\b"
+    r".*\b(?:asked|called|recommended|urged|wanted|proposed|suggested|sought)\b", re.I)
 # "What single national rate will the levy be charged at?", "at what notional weekly rate
 # …?" ask for a sum or a percentage (issue 4 lever)
 RATE_ASKED = True
@@ -170,11 +177,12 @@ def read_question(question: str) -> QuestionFacts:
         item_kind=kind,
         item_number=number,
         paragraph=paragraph.group(1) if paragraph else None,
-        asks_verdict=bool(_VERDICT.search(question)),
+        asks_verdict=bool(_VERDICT.search(question) or (ASKED_FOR_DONE and _ASKED_FOR_DONE.search(question))),
         expects=expected_kind(question),
         doc_kind=("response" if _ASKS_RESPONSE.search(question) else "report" if _ASKS_REPORT.search(question)
                   else "response" if GOVERNMENT_ASKED and GOVERNMENT_ACTOR.search(question) else None),
-        names_recommendation=bool(_NAMES_RECOMMENDATION.search(question)),
+        names_recommendation=bool(_NAMES_RECOMMENDATION.search(question)
+                                  or (ASKED_FOR_DONE and _ASKED_FOR_DONE.search(question))),
     )
 
 

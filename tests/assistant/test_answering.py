@@ -97,6 +97,10 @@ def test_question_says_what_kind_of_answer_it_needs(question, expects):
     # "back in 2016" is a time; "back the call" is a verdict
     ("How many local resilience forums took part in Exercise Cygnus back in 2016?", False),
     ("Did the government back the call for a national levy?", True),
+    # what became of what a committee asked for
+    ("Has the government published the procurement strategy the Lords committee asked UKSA to produce?", True),
+    ("Will the government create the five Fellowships the committee asked for?", True),
+    ("What did the committee ask the government to publish?", False),
 ])
 def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
     assert read_question(question).asks_verdict is verdict
@@ -728,6 +732,28 @@ def test_a_question_naming_the_glossary_is_answered_from_it(small_corpus):
     )})
     answer = assistant.ask("How does the report's glossary define a 'reasonable worst-case scenario'?")
     assert "worst manifestation of a risk" in answer.answer and answer.citations[0].section.endswith("Glossary")
+
+
+def test_a_name_counts_as_given_where_the_chunk_before_defines_the_short_form_used(small_corpus):
+    # "The WDF has helped …" continues the chunk that names the Fund and who runs it; the
+    # chunk before the sum for another subject shares no short form and names only it
+    filler = " ".join(f"The register of providers for year {n} is published each spring." for n in range(14))
+    assistant = small_corpus({"response.txt": (
+        "Social care workforce\n\n"
+        "4.5 Current programmes include the Workforce Development Fund (WDF), which is administered by Skills for "
+        f"Care and distributes about £12 million a year. {filler}\n\n"
+        "Employers can bid for funding to pay for their staff to gain qualifications. The WDF has helped almost "
+        "3,000 establishments support over 14,000 learners in 2018 to 2019.\n\n"
+        "Spaceports\n\n"
+        f"In 2023, the first orbital launch from UK soil was attempted at Spaceport Cornwall. {filler}\n\n"
+        "The Government has also sought to develop several spaceports. Orbex has received £20 million of "
+        "investment from the Government to build its rocket.\n"
+    )})
+    answer = assistant.ask("How many care establishments did the Workforce Development Fund, run by Skills for Care, "
+                           "help in 2018 to 2019?")
+    assert "almost 3,000 establishments" in answer.answer, answer.answer
+    answer = assistant.ask("How much public funding has Spaceport Cornwall received from government?")
+    assert answer.abstained, answer.answer
 
 
 def test_a_figure_the_question_names_may_be_in_the_paragraph_before(small_corpus):

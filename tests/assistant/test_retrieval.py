@@ -31,6 +31,10 @@ def test_a_verdict_question_reads_the_rest_of_the_reply(bundled):
     assert reply and {h.node.metadata["recommendation"] for h in reply} == {"1"}
     assert {h.node.metadata["part"] for h in reply} == {"response"} and hits[0].row not in {h.row for h in reply}
     assert any("Gaynor Legall" in h.node.text for h in reply)
+    # what became of what the committee asked for is asked the same way
+    question = "Has the Welsh Government set up the Expert Group on Social Cohesion the committee asked for?"
+    reply = bundled.retriever.reply_block(question, bundled.embedder.encode([question])[0], hits)
+    assert any("Gaynor Legall" in h.node.text for h in reply)
     # not a question about what was done with a recommendation
     question = "Who chairs the Expert Group on Social Cohesion?"
     assert bundled.retriever.reply_block(question, bundled.embedder.encode([question])[0], hits) == []
