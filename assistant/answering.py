@@ -758,6 +758,28 @@ def _next_to(hit: Hit, hits: list[Hit]) -> str:
     return " ".join(h.node.text for h in hits if abs(h.row - hit.row) == 1 and _same_place(h, hit))
 
 
+# "This is already in effect for those drawing on care at home" scores best through the
+# sentence before it, in which its vector was embedded ("… the government will use section
+# 18(3) of the Care Act 2014 …"). When the two do not fit in one answer together, the one
+# before answers if it holds more of the question's words and scores all but as well on its
+# own, unless the question asks for a kind of answer only the later one holds ("This 0%
+# rate would be applicable for up to three years") (issue 4 lever).
+ANTECEDENT_APART = True
+ANTECEDENT_GAP = 0.05  # "This Report concludes that … the UK was ill prepared" is 0.084 ahead of a footnote run
+
+
+def _antecedent_if_apart(best: Candidate, ranked: list[Candidate], facts: QuestionFacts, question: str,
+                         max_words: int) -> Candidate:
+    if not ANTECEDENT_APART or best.quote_start(max_words) != best.start or not leans_on_previous(best.text):
+        return best
+    if facts.expects is not None and has_answer_type(facts.expects, best.text, question):
+        return best
+    before = next((c for c in ranked if c.hit.row == best.hit.row and c.start == best.previous_start), None)
+    if before is None or before.lexical <= best.lexical or before.score < best.score - ANTECEDENT_GAP:
+        return best
+    return before
+
+
 def compose_answer(
     scored: ScoredSentences,
     hits: list[Hit],
@@ -770,7 +792,7 @@ def compose_answer(
     question, ranked, facts, weight = scored.question, scored.ranked, scored.facts, scored.weight
     if not ranked or scored.no_such_item:
         return ABSTAIN_ANSWER, [], True
-    best, follow, unnamed = ranked[0], None, False
+    best, follow, unnamed = _antecedent_if_apart(ranked[0], ranked, facts, question, max_words), None, False
     named = {facts.item_number, facts.paragraph}
     holds = facts.expects in STRICT_KINDS and has_answer_type(facts.expects, best.text, question)
     typed = holds and facts.expects in TYPED_FLOOR_KINDS and best.lexical >= TYPED_FLOOR_LEXICAL

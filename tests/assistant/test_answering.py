@@ -756,6 +756,29 @@ def test_a_name_counts_as_given_where_the_chunk_before_defines_the_short_form_us
     assert answer.abstained, answer.answer
 
 
+def test_a_sentence_found_through_the_one_before_gives_way_to_it_when_both_do_not_fit(small_corpus):
+    assistant = small_corpus({"response.txt": (
+        "Addressing the challenges\n\n"
+        "2.19 The government wants to create a fair and equitable care and support system for those who need it. We agree "
+        "that the disparity between the fees paid by self-funders and those paid for by their local authority is unfair. "
+        "That is why, as part of our wider reform programme, the government will use section 18(3) of the Care Act "
+        "2014 to ensure that individuals funding their own care will be able to ask their local authority to arrange "
+        "residential care for them to give them a choice of better value care. This is already in effect for those "
+        "drawing on care at home or in community settings.\n\n"
+        "Employer relief\n\n"
+        "3.2.13 The government intends to enable employers operating in a Freeport tax site, in every part of the "
+        "country and in each of its sectors and industries, to pay 0% employer National Insurance contributions on "
+        "the salaries of any new employee working in the Freeport tax site for the whole of their employment there. "
+        "This 0% rate would be applicable for up to three years per employee from the start of their employment.\n"
+    )})
+    answer = assistant.ask("Which provision of the Care Act 2014 will the government use so that people paying for "
+                           "their own care can ask their council to arrange a care home place for them?")
+    assert "section 18(3)" in answer.answer, answer.answer
+    # the later sentence holds the length of time asked for: it answers
+    answer = assistant.ask("How long can an employer in a Freeport tax site pay the 0% employer rate for a new employee?")
+    assert "up to three years" in answer.answer, answer.answer
+
+
 def test_a_figure_the_question_names_may_be_in_the_paragraph_before(small_corpus):
     # The rise is named in one paragraph; who pays most of it, in the next chunk of the
     # same section.
