@@ -147,6 +147,18 @@ def _purpose_boost(question: str, sentence: str) -> float:
     return PURPOSE_BOOST if _ASKS_PURPOSE.search(question) and _GIVES_PURPOSE.search(sentence) else 0.0
 
 
+# "What examples does the government give of the chronic risks?" is answered by "Examples
+# include antimicrobial resistance, climate change and …", not by the sentence that
+# repeats what chronic risks are (issue 4 lever).
+EXAMPLES_BOOST = 0.08
+_ASKS_EXAMPLES = re.compile(r"\bexamples?\b|\binstances\b", re.I)
+_GIVES_EXAMPLES = re.compile(r"\bexamples?\b|\bsuch as\b|\bfor instance\b|\be\.g\.|\bincluding\b|\binclude[sd]?\b", re.I)
+
+
+def _examples_boost(question: str, sentence: str) -> float:
+    return EXAMPLES_BOOST if _ASKS_EXAMPLES.search(question) and _GIVES_EXAMPLES.search(sentence) else 0.0
+
+
 # Words a call for bids uses for one thing, stemmed as the lexical index stems them: a
 # sentence's "applications" or "proposals" answers for the question's "bids", its
 # "deadline" for the question's "closing date" (issue 4 levers).
@@ -598,7 +610,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
         c.kind_boost = _answer_type_boost(facts, c.text, question)
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
-                   + c.kind_boost + _deadline_boost(question, c.text) + _purpose_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
+                   + c.kind_boost + _deadline_boost(question, c.text) + _purpose_boost(question, c.text) + _examples_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c) + _part_bonus(part, c)
                    - (FOOTNOTE_PENALTY if _FOOTNOTE_REFERENCES.search(c.text) else 0.0)

@@ -779,6 +779,22 @@ def test_a_sentence_found_through_the_one_before_gives_way_to_it_when_both_do_no
     assert "up to three years" in answer.answer, answer.answer
 
 
+def test_a_question_asking_for_examples_is_answered_by_the_sentence_giving_them(small_corpus):
+    assistant = small_corpus({"response.txt": (
+        "Recommendation 3: A better approach to risk assessment\n\n"
+        "The government has established a new process for identifying and assessing more continuous and enduring "
+        "challenges - chronic risks - that erode elements of our economy, society, way of life and/or national "
+        "security, in recognition of their different planning, preparation and response requirements compared to "
+        "acute risks in the NSRA. This complements the government's assessments of acute risks identified and "
+        "assessed through the NSRA. This work has been developed in consultation with government departments and "
+        "external academics. Examples include antimicrobial resistance, climate change and serious and organised "
+        "crime.\n"
+    )})
+    answer = assistant.ask("What examples does the government give of the 'chronic risks' it now assesses separately "
+                           "from the acute risks in the NSRA?")
+    assert "antimicrobial resistance" in answer.answer, answer.answer
+
+
 def test_a_figure_the_question_names_may_be_in_the_paragraph_before(small_corpus):
     # The rise is named in one paragraph; who pays most of it, in the next chunk of the
     # same section.
