@@ -341,7 +341,7 @@ def premise_contradicted(question: str, sentence: str) -> bool:
             if re.search(asked, question, re.I) and re.search(said, sentence, re.I) and not re.search(asked, sentence, re.I):
                 return True
     if (_other_interval(question, sentence) or _both_not_only(question, sentence) or _other_sum(question, sentence)
-            or _other_chair(question, sentence)):
+            or _other_chair(question, sentence) or _other_limit(question, sentence)):
         return True
     if _refused_act_done(question, sentence):
         return True
@@ -423,6 +423,27 @@ def _other_interval(question: str, sentence: str) -> bool:
     asked, given = said(question), said(sentence)
     same_unit = {u for _, u in asked} & {u for _, u in given}
     return bool(asked) and not (asked & given) and bool(same_unit)
+
+
+# "Why does the prospectus allow up to five separate tax sites?" where "applicants may
+# define up to three individual areas as the location of the tax sites": the same bound on
+# the same things, another number (issue 4 lever)
+OTHER_LIMIT = True
+_LIMIT = re.compile(rf"\b(?P<bound>up to|at most|no more than|a maximum of|at least|a minimum of|no fewer than)\s+"
+                    rf"(?P<n>\d+|{'|'.join(_DIGITS)})\s+(?P<things>(?:[\w’'-]+\s+){{0,2}}?[a-z][\w’'-]*s)\b", re.I)
+
+
+def _other_limit(question: str, sentence: str) -> bool:
+    """The question bounds a number of things ("up to five … sites") that the sentence
+    bounds the same way with another number, naming those things."""
+    if not OTHER_LIMIT:
+        return False
+    asked = [(m["bound"].lower(), _DIGITS.get(m["n"].lower(), m["n"]), m["things"].split()[-1].lower())
+             for m in _LIMIT.finditer(question)]
+    given = {(m["bound"].lower(), _DIGITS.get(m["n"].lower(), m["n"])) for m in _LIMIT.finditer(sentence)}
+    text = sentence.casefold()
+    return any((bound, n) not in given and any(b == bound for b, _ in given) and re.search(rf"\b{re.escape(things)}\b", text)
+               for bound, n, things in asked)
 
 
 # "Why set the lifetime cap at £100,000?" where the sentence introduces "a new £86,000

@@ -246,6 +246,12 @@ def test_a_why_question_whose_recommended_or_decided_act_the_passage_never_state
     ("Why did the Inquiry recommend an exercise every five years?", "Exercises were held every single year.", False),
     ("Why does the prospectus say bids can only be submitted in English?", "Bids will be accepted in both English and Welsh.", True),
     ("Why can bids only be submitted in English?", "Bids are submitted in English through the portal.", False),
+    # the same bound on the same things, another number
+    ("Why does the prospectus allow applicants to propose up to five separate tax sites?",
+     "When there is an economic case to do so, applicants may define up to three individual areas as the location of "
+     "the tax sites.", True),
+    ("Why does the prospectus allow up to three tax sites?", "Applicants may define up to 3 areas as tax sites.", False),
+    ("Why does the prospectus allow up to five tax sites?", "Relief is available for up to three years.", False),
     # only a why-question asserts what it asks about
     ("Did the report conclude that the UK was well prepared?", "The UK was ill prepared.", False),
     # "turn down" rejects
