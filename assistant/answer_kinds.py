@@ -20,6 +20,12 @@ SHARES = True
 RATES = True
 
 _MONEY = re.compile(r"[£€$]\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\s+(?:pounds|euros)\b|\d+(?:\.\d+)?\s?%|per cent|\bpounds\b", re.I)
+# A percentage answers for money only when a rate is asked ("at what rate will the levy be
+# charged?"); "how much do insurers collect in premiums?" asks a sum (issue 4 lever)
+SUMS_NOT_SHARES = True
+_SUM = re.compile(r"[£€$]\s?\d|\d\s?(?:m|bn|k|million|billion|thousand)\s+(?:pounds|euros)\b|\bpounds\b", re.I)
+_ASKS_RATE = re.compile(r"\brates?\b|\bper ?cent|\bpercentage|%|\blevy\b|\btax\b|\bnics?\b|\bcontributions?\b|"
+                        r"\binterest\b|\brelief\b|\bshare\b|\bproportion\b|\bincrease\b|\brise\b|\bhow much of\b", re.I)
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(
     # month names keep their capital: "may differ", "march on" are no dates
@@ -295,6 +301,8 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
     if expects == "money":
         if not _MONEY.search(sentence):
             return False
+        if SUMS_NOT_SHARES and not _SUM.search(sentence) and not _ASKS_RATE.search(question):
+            return False  # "about 98% of satellites remain uninsured" is no sum collected in premiums
         return not RATES or _per_unit_as_asked(question, sentence)
     if expects == "number":
         counts = _NOT_A_COUNT.sub(" ", sentence)

@@ -52,6 +52,7 @@ CALLED_ASKED = True  # issue 4 lever
 ANY_BODY_MODIFIER = True  # issue 4 lever
 APPOINTEE_NAMED = True  # issue 4 lever
 _APPOINTEE_NAME = r" the (?:newly |recently )?appointed\b" if APPOINTEE_NAMED else r"(?!)"
+EARNINGS_ASKED = True
 # "What minimum period, in weeks, …?": a count of the unit named (issue 4 lever)
 IN_UNITS = re.compile(r",\s*in (hours|days|weeks|months|years|hectares|acres|miles|kilometres|words|pages)\s*,", re.I)
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
@@ -81,7 +82,9 @@ _EXPECTS = (
     ("money", re.compile(r"\bhow much\b(?!\s+(?:(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|can|could|should)\b)"
                          r"[\w’'-]+\s+)?(?:leave|time|land|notice|data|capacity|progress|support|evidence|detail|flexibility|"
                          r"room|weight|power|energy)\b)"
-                         r".*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant|award(?:ed|s)?|capital\b(?! (?:area|city|cities)))|"
+                         r".*\b(?:money|fund|funding|cost|budget|spend|spent|invest|worth|paid|pay|allocat|grant|award(?:ed|s)?|capital\b(?! (?:area|city|cities))"
+                         # "how much do insurers collect in premiums?" asks a sum (issue 4 lever)
+                         + (r"|premium|revenue|income|earn|turnover|profit" if EARNINGS_ASKED else "") + r")|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
                          r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat\b[^?]*\b(?:typically |usually )?costs?\s*\?|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b|"
                          # "what will the new upper capital limit be", "what is the cap on care costs"

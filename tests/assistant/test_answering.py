@@ -178,6 +178,20 @@ def test_a_figure_said_not_yet_known_is_an_honest_answer_and_nothing_else_is(sen
     assert has_answer_type("number", sentence, question) is honest
 
 
+@pytest.mark.parametrize("question, sentence, holds", [
+    ("How much do UK-based insurers collect each year in space insurance premiums?",
+     "Major Peake highlighted that about 98% of satellites remain uninsured.", False),
+    ("How much do UK-based insurers collect each year in space insurance premiums?",
+     "UK insurers write about £300 million of space premiums a year.", True),
+    # a rate or a part of a whole is a percentage
+    ("How much of Criterion D is the decarbonisation question worth?", "3.11 | … | 15% of Criterion D", True),
+    ("At what rate will the levy be charged?", "The levy will be charged at 1.25%.", True),
+])
+def test_a_sum_asked_for_is_not_answered_by_a_percentage(question, sentence, holds):
+    assert read_question(question).expects == "money"
+    assert has_answer_type("money", sentence, question) is holds
+
+
 def test_a_time_is_a_clock_time():
     assert has_answer_type("time", "Questions may be sent until 17:00 on 6 October 2022.")
     assert has_answer_type("time", "24 November 2022 – Application deadline, 6pm")
