@@ -25,6 +25,10 @@ from index import Embedder, StoredIndex
 
 
 DOC_KIND_RANKING = True  # "in its response" ranks the responses' chunks once more (issue 4 lever)
+# "According to CP 1478, …" ranks that paper's chunks once more: a paper's reference in its
+# manifest entry ("CP 1478; ISBN …", "HL Paper 190") names one document (issue 4 lever)
+REFERENCE_RANKING = True
+_PAPER_REFERENCE = re.compile(r"^(?P<house>CP|HC|HL|Cm|Cmnd|Cmd|SI)\s+(?:Paper\s+)?(?P<number>\d+)$")
 # Chunks ranked by their best sentence too, among the top SENTENCE_POOL chunks of the dense
 # and BM25 rankings (issue 4 lever; 0 turns it off). Shared set: every sentence of the
 # corpus, a pool of 300, 500 or 1000 give the same figures; 200 one question lower at rank 1.
@@ -83,6 +87,16 @@ class HybridRetriever(BaseRetriever):
 
     def _doc_type(self, row: int) -> str:
         return str(self._docs.get(self.store.doc_ids[row], {}).get("doc_type", "")).lower()
+
+    def documents_named(self, question: str) -> set[str]:
+        """The documents whose paper reference the question gives ("CP 1478", "HL 190")."""
+        named = set()
+        for doc_id, doc in self._docs.items():
+            for part in str(doc.get("reference") or "").split(";"):
+                ref = _PAPER_REFERENCE.match(part.strip())
+                if ref and re.search(rf"\b{ref['house']}\s*(?:Paper\s*)?{ref['number']}\b", question):
+                    named.add(doc_id)
+        return named
 
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
         if filters is None or filters.is_empty():
@@ -206,6 +220,9 @@ class HybridRetriever(BaseRetriever):
             facts = with_item_from_passages(facts, self.store.structure_of(first[:3]))
         if DOC_KIND_RANKING and facts.doc_kind:
             rankings.append([r for r in first if facts.doc_kind in self._doc_type(r)])
+        named = self.documents_named(question) if REFERENCE_RANKING else set()
+        if named:
+            rankings.append([r for r in first if self.store.doc_ids[r] in named])
         rankings.append(self.structural_ranking(facts, allowed))
         rankings.append(self.part_ranking(question, first))
         rankings.append(self.phrase_ranking(lexical_query, allowed, [r for r, _ in lexical] + [r for r, _ in dense]))

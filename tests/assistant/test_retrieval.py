@@ -1,3 +1,5 @@
+import json
+
 import numpy as np
 from llama_index.core.schema import NodeWithScore, TextNode
 
@@ -38,6 +40,26 @@ def test_a_verdict_question_reads_the_rest_of_the_reply(bundled):
     # not a question about what was done with a recommendation
     question = "Who chairs the Expert Group on Social Cohesion?"
     assert bundled.retriever.reply_block(question, bundled.embedder.encode([question])[0], hits) == []
+
+
+def test_a_paper_named_by_its_reference_is_searched_first(small_corpus):
+    manifest = {"documents": [
+        {"file": "report.txt", "title": "The Space Economy", "doc_type": "committee report", "reference": "HL Paper 190"},
+        {"file": "response.txt", "title": "Government response", "doc_type": "government response",
+         "reference": "CP 1478; ISBN 978-1-5286-6176-8"},
+    ]}
+    assistant = small_corpus({
+        "manifest.json": json.dumps(manifest),
+        "report.txt": "Chapter 3\n\nThe UK Space Agency has committed £19.6 million to education, outreach and "
+                      "workforce projects since 2022.\n",
+        "response.txt": "Recommendation 6\n\nThe UK Space Agency has spent £7.3 million on its education and "
+                        "workforce programme since 2022.\n",
+    })
+    question = "How much has the UK Space Agency put into education and workforce projects since 2022, per {}?"
+    for reference, file in (("CP 1478", "response.txt"), ("CP1478", "response.txt"), ("HL Paper 190", "report.txt"),
+                            ("HL 190", "report.txt")):
+        assert assistant.retriever.search(question.format(reference), k=1)[0].node.metadata["file"] == file, reference
+    assert assistant.retriever.documents_named("What did CP 147 say?") == set()
 
 
 def test_rrf_rewards_agreement_between_rankings():
