@@ -148,8 +148,16 @@ def _things_named(question: str) -> list[str]:
     return names
 
 
-def named_thing_missing(question: str, expects: str | None, passage: str) -> bool:
-    """A sum, count or date asked about a named thing, from a passage that never names it."""
+# "How many projects did the UK Space Agency's Education and Future Workforce programme
+# support?" is answered by "Between 2022 and 2025 the programme … across 15 … projects",
+# whose chunk goes on from the one naming the programme (issue 4 lever)
+NAMES_REFERRED_BACK = True
+
+
+def named_thing_missing(question: str, expects: str | None, passage: str, before: str = "") -> bool:
+    """A sum, count or date asked about a named thing, from a passage that never names it.
+    `before`: the chunk the passage's chunk goes on from, whose names count where the
+    passage refers back to them ("the programme")."""
     if expects not in NAMED_THING_KINDS:
         return False
     # Word by word, institution words aside: "the Housing and Communities Committee" is
@@ -170,7 +178,14 @@ def named_thing_missing(question: str, expects: str | None, passage: str) -> boo
         a_person = len(parts) == 2 and all(p[:1].isupper() and p.lower() not in INSTITUTION_WORDS for p in parts)
         return a_person and bool(re.search(rf"\b{re.escape(parts[1])}\b", passage))
 
-    return not all(named(name) for name in _things_named(question))
+    def referred_back(name: str) -> bool:
+        # the common noun the name is of: "the … Workforce programme", "the … Fund"
+        kind = re.search(rf"{re.escape(name)}\s+([a-z]{{4,}})\b", question)
+        head = kind[1] if kind else name.split()[-1].lower()
+        return (NAMES_REFERRED_BACK and _unquoted(name) in _unquoted(before)
+                and bool(re.search(rf"\b(?:the|this|its) {re.escape(head)}\b", passage, re.I)))
+
+    return not all(named(name) or referred_back(name) for name in _things_named(question))
 
 
 def _unquoted(text: str) -> str:

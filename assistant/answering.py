@@ -765,6 +765,10 @@ def _names_carried(hit: Hit, hits: list[Hit]) -> str:
         and any(re.search(rf"\b{re.escape(m[1])}\b", hit.node.text) for m in _SHORT_FORM.finditer(h.node.text)))
 
 
+def _chunk_before(hit: Hit, hits: list[Hit]) -> str:
+    return next((h.node.text for h in hits if h.row == hit.row - 1 and _same_place(h, hit)), "")
+
+
 def _next_to(hit: Hit, hits: list[Hit]) -> str:
     """The text of the retrieved chunks either side of `hit` in the same section."""
     return " ".join(h.node.text for h in hits if abs(h.row - hit.row) == 1 and _same_place(h, hit))
@@ -867,7 +871,8 @@ def compose_answer(
     meta = best.hit.node.metadata
     heading = f"{meta.get('title', '')} {meta.get('section', '')}"
     if (about_another_nation(question, best.text, heading)
-            or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text} {_names_carried(best.hit, hits) if NAMES_NEXT_DOOR else ''}")
+            or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text} {_names_carried(best.hit, hits) if NAMES_NEXT_DOOR else ''}",
+                                   _chunk_before(best.hit, hits))
             or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
     if premise_denied(question, best.text):

@@ -125,6 +125,18 @@ def test_a_figure_asked_about_a_named_thing_needs_a_passage_naming_it(question, 
     assert named_thing_missing(question, read_question(question).expects, passage) is missing
 
 
+def test_a_name_given_in_the_chunk_before_counts_where_the_passage_refers_back_to_it():
+    question = ("How many regional community projects did the UK Space Agency's Education and Future Workforce "
+                "programme support between 2022 and 2025?")
+    before = "The UK Space Agency spent £7.3m in 2024-25 on its Education and Future Workforce programme."
+    passage = "Between 2022 and 2025 the programme provided £1 million of support across 15 community projects."
+    assert named_thing_missing(question, "number", passage)
+    assert not named_thing_missing(question, "number", passage, before)
+    # a passage that does not refer back is about something else
+    assert named_thing_missing(question, "number", "SCIF has supported 13 projects across the UK.", before)
+    assert named_thing_missing(question, "number", passage, "The cluster network supported 317 businesses.")
+
+
 @pytest.mark.parametrize("question, other", [
     ("What funding has the Scottish Government committed to cohesion teams?", True),
     ("What funding has the Welsh Government committed to cohesion teams?", False),
