@@ -202,9 +202,15 @@ CHOICE_CHECK = True  # issue 4 lever
 # ask which one was chosen (issue 4 lever)
 CHOSEN_AS_DESCRIBED = True
 _AS_DESCRIBED = r"(?<!\bnewly )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\brecently )(?<!\bsuccessfully )(?<!\bonce )"
+# "Which firm has been appointed as the evaluator?" asks for an appointment made, as
+# "which company was contracted" does (issue 4 lever)
+FIRM_APPOINTED = True
 _CHOICE_ASKED = re.compile(
     r"^\s*(?:which|what|who)\b[^?]*?" + (_AS_DESCRIBED if CHOSEN_AS_DESCRIBED else "")
     + r"\b(?P<verb>won|wins|win|selected|chosen|picked|awarded|contracted|shortlisted)\b", re.I)
+# (a person "appointed to chair" may be given as "chaired by")
+_FIRM_APPOINTED = re.compile(r"^\s*(?:which|what) (?:[\w’'-]+ ){0,2}(?:firm|company|organisation|consultancy|supplier|"
+                             r"contractor|provider|partner)s?\b[^?]*?\b(?P<verb>appointed|commissioned)\b", re.I)
 # Said as made, not as to come: "Freeport selection will be a joint decision" and
 # "contracting opportunities" describe a choice no one has made yet.
 _NOT_YET = r"(?<!\bbe )"
@@ -215,12 +221,13 @@ _CHOICE_SAID = {
     "win": r"\bw[io]n(?:s|ners?)?\b|\bwinning bid",
     "selected": _SELECTED, "chosen": _SELECTED, "picked": _SELECTED,
     "awarded": _AWARDED, "contracted": _AWARDED, "shortlisted": rf"{_NOT_YET}\bshortlisted\b",
+    "appointed": rf"{_NOT_YET}\bappoint(?:ed|ment)\b", "commissioned": rf"{_NOT_YET}\bcommission(?:ed|ing)\b",
 }
 
 
 def choice_not_said(question: str, sentence: str) -> bool:
     """The question asks which one was chosen, and the sentence says nothing was."""
-    asked = _CHOICE_ASKED.search(question)
+    asked = _CHOICE_ASKED.search(question) or (_FIRM_APPOINTED.search(question) if FIRM_APPOINTED else None)
     if asked is None or not CHOICE_CHECK:
         return False
     return not re.search(_CHOICE_SAID[asked["verb"].lower()], sentence, re.I)

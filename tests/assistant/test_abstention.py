@@ -168,6 +168,11 @@ def test_a_devolved_government_in_the_question_is_its_nation(question, other):
     ("What is the revenue funding for a newly selected freeport meant to pay for?",
      "The purpose of this funding is to help cover setup costs.", False),
     ("What will the successfully selected bid receive?", "It will receive seed capital.", False),
+    # a firm appointed is a choice made; a person appointed to chair may be "chaired by"
+    ("Which firm has been appointed as the independent evaluator of the Welsh Freeport programme?",
+     "A Freeport governance body will work with the Welsh and UK Governments Freeport team.", True),
+    ("Which firm has been appointed as the independent evaluator?", "Ipsos was appointed as evaluator in 2023.", False),
+    ("Who has been appointed to chair the Expert Group?", "The Group is independently chaired by Gaynor Legall CBE.", False),
 ])
 def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, sentence, missing):
     assert choice_not_said(question, sentence) is missing
