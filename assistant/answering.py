@@ -159,6 +159,22 @@ def _examples_boost(question: str, sentence: str) -> float:
     return EXAMPLES_BOOST if _ASKS_EXAMPLES.search(question) and _GIVES_EXAMPLES.search(sentence) else 0.0
 
 
+# "Why does the Welsh Government encourage multi-agency consultation on accommodation
+# proposals?" is answered by the sentence that says so and gives a reason ("We encourage
+# multi-agency consultation … so that the likely impacts on communities can be properly
+# understood"), not by one on the same subject that gives none (issue 4 lever). Only a
+# sentence sharing much of the question: a reason for something else answers nothing.
+REASON_BOOST = 0.07
+REASON_LEXICAL = 0.45
+_ASKS_REASON = re.compile(r"(?:^\s*|,\s*)why\b", re.I)
+_GIVES_REASON = re.compile(r"\bso that\b|\bbecause\b|\bin order to\b|\bdue to\b|\bas a result\b|\bto ensure\b", re.I)
+
+
+def _reason_boost(question: str, sentence: str, lexical: float) -> float:
+    return (REASON_BOOST if lexical >= REASON_LEXICAL and _ASKS_REASON.search(question) and _GIVES_REASON.search(sentence)
+            else 0.0)
+
+
 # Words a call for bids uses for one thing, stemmed as the lexical index stems them: a
 # sentence's "applications" or "proposals" answers for the question's "bids", its
 # "deadline" for the question's "closing date" (issue 4 levers).
@@ -610,7 +626,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.lexical = (sum(weight[t] for t in q_terms & terms) + 0.5 * sum(weight[t] for t in q_terms & context)) / total if total else 0.0
         c.kind_boost = _answer_type_boost(facts, c.text, question)
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
-                   + c.kind_boost + _deadline_boost(question, c.text) + _purpose_boost(question, c.text) + _examples_boost(question, c.text) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
+                   + c.kind_boost + _deadline_boost(question, c.text) + _purpose_boost(question, c.text) + _examples_boost(question, c.text) + _reason_boost(question, c.text, c.lexical) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c) + _part_bonus(part, c)
                    - (FOOTNOTE_PENALTY if _FOOTNOTE_REFERENCES.search(c.text) else 0.0)

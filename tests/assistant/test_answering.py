@@ -809,6 +809,14 @@ def test_a_question_asking_for_examples_is_answered_by_the_sentence_giving_them(
     assert "antimicrobial resistance" in answer.answer, answer.answer
 
 
+def test_a_why_question_is_answered_by_the_sentence_giving_a_reason(bundled):
+    # "We work very closely with Welsh Councils when … accommodation proposals are known"
+    # is closer in meaning but gives no reason
+    answer = bundled.ask("In its cohesion response, why does the Welsh Government encourage multi-agency consultation "
+                         "on forthcoming asylum accommodation proposals?")
+    assert answer.answer.startswith("We encourage multi-agency consultation"), answer.answer
+
+
 def test_a_figure_the_question_names_may_be_in_the_paragraph_before(small_corpus):
     # The rise is named in one paragraph; who pays most of it, in the next chunk of the
     # same section.
