@@ -11,7 +11,7 @@ import re
 from bm25s.stopwords import STOPWORDS_EN
 
 from assistant.answer_kinds import INSTITUTION_WORDS, MONTHS
-from assistant.question import YES_NO, named_phrases
+from assistant.question import PAPER_REFERENCE, YES_NO, named_phrases
 from index.lexical import tokenize
 from index.structure import in_government_voice
 
@@ -19,7 +19,7 @@ from index.structure import in_government_voice
 # a document's year ("the 2013 government response", "the 2013 PSI response"), an Act's,
 # a section's or a module's number ("Outer Space Act 1986", "section 55", "Module 1").
 _REFERENCE_NUMBER = re.compile(
-    r"\b(?:CP|Cm|Cmnd|Cmd|HC|HL|SI)(?:\s+Paper)?\s?\d+|"
+    PAPER_REFERENCE + "|"
     r"\b(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}?(?:response|report|review|white paper|green paper|prospectus|guidance)\b|"
     r"\b(?i:section|paragraph|clause|schedule|regulation|article)\s+\d+[A-Z]?\b|"
     # a name with a number in it: "Covid-19", "SARS-CoV-2"

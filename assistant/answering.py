@@ -773,21 +773,23 @@ NAMES_NEXT_DOOR = True
 _SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 
 
-def _names_carried(hit: Hit, hits: list[Hit]) -> str:
-    """The text of a chunk beside `hit`, in its section, that defines a short form `hit`'s
-    text uses."""
-    return " ".join(
-        h.node.text for h in hits if abs(h.row - hit.row) == 1 and _same_place(h, hit)
-        and any(re.search(rf"\b{re.escape(m[1])}\b", hit.node.text) for m in _SHORT_FORM.finditer(h.node.text)))
-
-
-def _chunk_before(hit: Hit, hits: list[Hit]) -> str:
-    return next((h.node.text for h in hits if h.row == hit.row - 1 and _same_place(h, hit)), "")
+def _beside(hit: Hit, hits: list[Hit]) -> list[Hit]:
+    """The retrieved chunks either side of `hit` in the same section."""
+    return [h for h in hits if abs(h.row - hit.row) == 1 and _same_place(h, hit)]
 
 
 def _next_to(hit: Hit, hits: list[Hit]) -> str:
-    """The text of the retrieved chunks either side of `hit` in the same section."""
-    return " ".join(h.node.text for h in hits if abs(h.row - hit.row) == 1 and _same_place(h, hit))
+    return " ".join(h.node.text for h in _beside(hit, hits))
+
+
+def _chunk_before(hit: Hit, hits: list[Hit]) -> str:
+    return next((h.node.text for h in _beside(hit, hits) if h.row < hit.row), "")
+
+
+def _names_carried(hit: Hit, hits: list[Hit]) -> str:
+    """The text of a chunk beside `hit` that defines a short form `hit`'s text uses."""
+    return " ".join(h.node.text for h in _beside(hit, hits)
+                    if any(re.search(rf"\b{re.escape(m[1])}\b", hit.node.text) for m in _SHORT_FORM.finditer(h.node.text)))
 
 
 # "This is already in effect for those drawing on care at home" scores best through the

@@ -29,6 +29,15 @@ _VERDICT = re.compile(
     r"\b(accept(?:ed|s|ance)?|agree(?:d|s)?|reject(?:ed|s|ion)?|decline(?:d|s)?|support(?:ed|s)?|"
     rf"respond(?:ed|s)?|{_REPLY}|verdict|position on|signed up|sign up|taken up|take up|took up|"
     rf"turn(?:ed)? down|go(?:ing)? ahead|decid(?:e|ed|es)|decision|{_BACKING})\b", re.I)
+# A paper's reference: "CP 1478", "CP1240", "HL Paper 190", "HC 18"
+PAPER_REFERENCE = r"\b(?:CP|Cm|Cmnd|Cmd|HC|HL|SI)(?:\s+Paper)?\s?\d+"
+
+
+def paper_references(text: str) -> set[str]:
+    """The paper references `text` gives, written one way ("CP1478", "HL190")."""
+    return {re.sub(r"\s+|Paper", "", m[0]) for m in re.finditer(PAPER_REFERENCE, text)}
+
+
 # "Will the government create the Fellowships the committee asked for?", "Has it published
 # the strategy the Lords asked UKSA to produce?" ask what became of a recommendation: its
 # reply answers, as for "did the government accept …" (issue 4 lever)
@@ -170,6 +179,7 @@ class QuestionFacts:
 
 
 def read_question(question: str) -> QuestionFacts:
+    asked_for = ASKED_FOR_DONE and bool(_ASKED_FOR_DONE.search(question))
     item = _ITEM_REF.search(question)
     kind, number = (item.group(1).lower(), item.group(2).lower()) if item else (None, None)
     ordinal = _ORDINAL_ITEM_REF.search(question) if ORDINAL_ITEMS and not item else None
@@ -180,12 +190,11 @@ def read_question(question: str) -> QuestionFacts:
         item_kind=kind,
         item_number=number,
         paragraph=paragraph.group(1) if paragraph else None,
-        asks_verdict=bool(_VERDICT.search(question) or (ASKED_FOR_DONE and _ASKED_FOR_DONE.search(question))),
+        asks_verdict=bool(_VERDICT.search(question)) or asked_for,
         expects=expected_kind(question),
         doc_kind=("response" if _ASKS_RESPONSE.search(question) else "report" if _ASKS_REPORT.search(question)
                   else "response" if GOVERNMENT_ASKED and GOVERNMENT_ACTOR.search(question) else None),
-        names_recommendation=bool(_NAMES_RECOMMENDATION.search(question)
-                                  or (ASKED_FOR_DONE and _ASKED_FOR_DONE.search(question))),
+        names_recommendation=bool(_NAMES_RECOMMENDATION.search(question)) or asked_for,
     )
 
 

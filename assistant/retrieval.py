@@ -18,6 +18,7 @@ from assistant.question import (
     matches_paragraph,
     named_part,
     named_phrases,
+    paper_references,
     read_question,
     with_item_from_passages,
 )
@@ -28,7 +29,6 @@ DOC_KIND_RANKING = True  # "in its response" ranks the responses' chunks once mo
 # "According to CP 1478, …" ranks that paper's chunks once more: a paper's reference in its
 # manifest entry ("CP 1478; ISBN …", "HL Paper 190") names one document (issue 4 lever)
 REFERENCE_RANKING = True
-_PAPER_REFERENCE = re.compile(r"^(?P<house>CP|HC|HL|Cm|Cmnd|Cmd|SI)\s+(?:Paper\s+)?(?P<number>\d+)$")
 # Chunks ranked by their best sentence too, among the top SENTENCE_POOL chunks of the dense
 # and BM25 rankings (issue 4 lever; 0 turns it off). Shared set: every sentence of the
 # corpus, a pool of 300, 500 or 1000 give the same figures; 200 one question lower at rank 1.
@@ -84,19 +84,15 @@ class HybridRetriever(BaseRetriever):
         self.rrf_k = rrf_k
         self.top_k = top_k
         self._docs = {d["doc_id"]: d for d in store.documents}
+        self._references = {doc_id: paper_references(str(d.get("reference") or "")) for doc_id, d in self._docs.items()}
 
     def _doc_type(self, row: int) -> str:
         return str(self._docs.get(self.store.doc_ids[row], {}).get("doc_type", "")).lower()
 
     def documents_named(self, question: str) -> set[str]:
         """The documents whose paper reference the question gives ("CP 1478", "HL 190")."""
-        named = set()
-        for doc_id, doc in self._docs.items():
-            for part in str(doc.get("reference") or "").split(";"):
-                ref = _PAPER_REFERENCE.match(part.strip())
-                if ref and re.search(rf"\b{ref['house']}\s*(?:Paper\s*)?{ref['number']}\b", question):
-                    named.add(doc_id)
-        return named
+        given = paper_references(question)
+        return {doc_id for doc_id, refs in self._references.items() if refs & given} if given else set()
 
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
         if filters is None or filters.is_empty():
