@@ -148,18 +148,30 @@ def _things_named(question: str) -> list[str]:
     return names
 
 
-# "How many projects did the UK Space Agency's Education and Future Workforce programme
-# support?" is answered by "Between 2022 and 2025 the programme … across 15 … projects",
-# whose chunk goes on from the one naming the programme (issue 4 lever)
+# Names given in the chunks either side of the passage's, in its section (issue 4 levers):
+# - "How many establishments did the Workforce Development Fund, run by Skills for Care,
+#   help?" is answered by "The WDF has helped almost 3,000 establishments", whose chunk goes
+#   on from "The Workforce Development Fund (WDF), … administered by Skills for Care": a
+#   neighbour defining a short form the passage uses lends it all its names. One sharing
+#   no short form may be about another thing ("Spaceport Cornwall" next to Orbex's £20m).
+# - "How many projects did the UK Space Agency's Education and Future Workforce programme
+#   support?" is answered by "Between 2022 and 2025 the programme … across 15 … projects":
+#   the chunk before names the programme the passage refers back to.
+NAMES_NEXT_DOOR = True
 NAMES_REFERRED_BACK = True
+_SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 
 
-def named_thing_missing(question: str, expects: str | None, passage: str, before: str = "") -> bool:
+def named_thing_missing(question: str, expects: str | None, passage: str, beside: dict[int, str] | None = None) -> bool:
     """A sum, count or date asked about a named thing, from a passage that never names it.
-    `before`: the chunk the passage's chunk goes on from, whose names count where the
-    passage refers back to them ("the programme")."""
+    `beside`: the text of the chunks either side of the passage's ({-1: before, 1: after})."""
     if expects not in NAMED_THING_KINDS:
         return False
+    beside = beside or {}
+    before = beside.get(-1, "")
+    if NAMES_NEXT_DOOR:
+        passage = " ".join([passage, *(text for text in beside.values()
+                                       if any(re.search(rf"\b{re.escape(m[1])}\b", passage) for m in _SHORT_FORM.finditer(text)))])
     # Word by word, institution words aside: "the Housing and Communities Committee" is
     # written "the Housing and Communities Select Committee" (as a phrase, counts and dates
     # lost three right answers so)

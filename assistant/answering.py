@@ -763,16 +763,6 @@ TYPED_FLOOR_MARGIN = 0.07
 TYPED_FLOOR_LEXICAL = 0.5
 
 
-# "How many establishments did the Workforce Development Fund, run by Skills for Care,
-# help?" is answered by "The WDF has helped almost 3,000 establishments", in a chunk that
-# continues the one naming "The Workforce Development Fund (WDF), … administered by Skills
-# for Care": the names of a chunk whose short form the answer's chunk uses count as named
-# there. A neighbour that shares no short form may be about another thing ("Spaceport
-# Cornwall" next to Orbex's £20 million) (issue 4 lever)
-NAMES_NEXT_DOOR = True
-_SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
-
-
 def _beside(hit: Hit, hits: list[Hit]) -> list[Hit]:
     """The retrieved chunks either side of `hit` in the same section."""
     return [h for h in hits if abs(h.row - hit.row) == 1 and _same_place(h, hit)]
@@ -782,14 +772,6 @@ def _next_to(hit: Hit, hits: list[Hit]) -> str:
     return " ".join(h.node.text for h in _beside(hit, hits))
 
 
-def _chunk_before(hit: Hit, hits: list[Hit]) -> str:
-    return next((h.node.text for h in _beside(hit, hits) if h.row < hit.row), "")
-
-
-def _names_carried(hit: Hit, hits: list[Hit]) -> str:
-    """The text of a chunk beside `hit` that defines a short form `hit`'s text uses."""
-    return " ".join(h.node.text for h in _beside(hit, hits)
-                    if any(re.search(rf"\b{re.escape(m[1])}\b", hit.node.text) for m in _SHORT_FORM.finditer(h.node.text)))
 
 
 # "This is already in effect for those drawing on care at home" scores best through the
@@ -889,8 +871,8 @@ def compose_answer(
     meta = best.hit.node.metadata
     heading = f"{meta.get('title', '')} {meta.get('section', '')}"
     if (about_another_nation(question, best.text, heading)
-            or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text} {_names_carried(best.hit, hits) if NAMES_NEXT_DOOR else ''}",
-                                   _chunk_before(best.hit, hits))
+            or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}",
+                                   {h.row - best.hit.row: h.node.text for h in _beside(best.hit, hits)})
             or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
     if premise_denied(question, best.text):

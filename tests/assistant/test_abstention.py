@@ -131,10 +131,10 @@ def test_a_name_given_in_the_chunk_before_counts_where_the_passage_refers_back_t
     before = "The UK Space Agency spent £7.3m in 2024-25 on its Education and Future Workforce programme."
     passage = "Between 2022 and 2025 the programme provided £1 million of support across 15 community projects."
     assert named_thing_missing(question, "number", passage)
-    assert not named_thing_missing(question, "number", passage, before)
+    assert not named_thing_missing(question, "number", passage, {-1: before})
     # a passage that does not refer back is about something else
-    assert named_thing_missing(question, "number", "SCIF has supported 13 projects across the UK.", before)
-    assert named_thing_missing(question, "number", passage, "The cluster network supported 317 businesses.")
+    assert named_thing_missing(question, "number", "SCIF has supported 13 projects across the UK.", {-1: before})
+    assert named_thing_missing(question, "number", passage, {-1: "The cluster network supported 317 businesses."})
 
 
 @pytest.mark.parametrize("question, other", [
