@@ -45,11 +45,17 @@ def figures_missing(question: str, skip: set, text: str, metadata: dict, section
         return False
     haystack = f"{text} {metadata.get('section', '')} {metadata.get('paragraphs', '')}"
     years = f"{haystack} {section_text}" if YEARS_IN_SECTION else haystack
+    if RELATIVE_YEARS and _THIS_YEAR.search(text):
+        years = f"{years} {' '.join(_YEAR.findall(str(metadata.get('date', '')))[:1])}"
     return (any(n not in (years if _YEAR.fullmatch(n) else haystack) for n in wanted)
             or any(not re.search(rf"\b(?:{w}|{_DIGITS[w]})\b", haystack, re.I) for w in spelt))
 
 
 SPELT_FIGURES = True  # issue 4 lever
+# "This summer, the Local Government Association will launch its LG Inform tool" is dated by
+# its paper: in a paper of 2013 it answers "What was due to launch in summer 2013?" (issue 4 lever)
+RELATIVE_YEARS = True
+_THIS_YEAR = re.compile(r"\b(?:later |earlier )?this (?:year|summer|spring|autumn|winter|month|financial year)\b", re.I)
 YEARS_IN_SECTION = True  # issue 4 lever
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # "one" is too often no figure at all ("one of the", "no one")
@@ -341,13 +347,17 @@ def act_not_said(question: str, passage: str) -> bool:
 
 
 PREMISE_CONTRADICTED = True  # issue 4 lever
+STILL_REQUIRED = True
 TURNED_DOWN = True  # "Why did the government turn down …?" asserts a rejection (issue 4 lever)
 # "Why did she recommend keeping the lead department model?" where the report says
 # abolish it; "Why did the report conclude the UK was well prepared?" where it says ill
 # prepared. A why-question asserts what it asks the reason for: a cited sentence that
 # says the opposite (and not the thing itself) shows the premise false. Pairs read both ways.
 _OPPOSITES = [
-    (r"\b(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?)\b",
+    (r"\b(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?"
+     # "Why is it scrapping the requirement for councils to publish participation strategies?"
+     # where "They are required to publish participation strategies" (issue 4 lever)
+     + (r"|(?:is|are|remains?) required to" if STILL_REQUIRED else "") + r")\b",
      r"\b(?:abolish\w*|scrap(?:s|ped|ping)?|remov(?:e|es|ed|ing))\b"),
     (r"\bwell[- ]prepared\b", r"\b(?:ill[- ]prepared|unprepared|not (?:well[- ])?prepared)\b"),
     (r"\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?"
@@ -416,13 +426,21 @@ _SET_ASIDE = re.compile(r"\b(?:rather than|instead of)\s+(?:[a-z]+ing\s+)?(?:an?
                         r"(?P<thing>[\w’'-]+(?:\s+[\w’'-]+){1,2}?)\s*(?=[,.;:]|$)", re.I)
 
 
+# "Why does the prospectus encourage bidders to use seed capital for security
+# infrastructure?" where "Seed capital may not be spent on security infrastructure for
+# customs sites": a use the sentence rules out is set aside too (issue 4 lever)
+RULED_OUT = True
+_RULED_OUT = re.compile(r"\b(?:may|must|can|will|should)(?: not|not|n[’']t) be (?:spent|used) (?:on|for) "
+                        r"(?P<thing>[\w’'-]+(?:\s+[\w’'-]+)?)", re.I)
+
+
 def premise_set_aside(question: str, sentence: str) -> bool:
-    """A why-question asking the reason for a thing the sentence sets aside."""
+    """A why-question asking the reason for a thing the sentence sets aside or rules out."""
     if not (SET_ASIDE and _WHY.search(question)) or re.search(r"\b(?:rather than|instead of)\b", question, re.I):
         return False
     asked = set(re.findall(r"\w+", question.casefold()))
-    return any(all(w in asked for w in re.findall(r"\w+", m["thing"].casefold()))
-               for m in _SET_ASIDE.finditer(sentence))
+    found = [*_SET_ASIDE.finditer(sentence), *(_RULED_OUT.finditer(sentence) if RULED_OUT and not _NEGATED.search(question) else [])]
+    return any(all(w in asked for w in re.findall(r"\w+", m["thing"].casefold())) for m in found)
 
 
 # "we will retain …", "the government will not abolish …": what the government itself does

@@ -33,6 +33,7 @@ from assistant.question import (
     YES_NO,
     VERDICT_LINE,
     QuestionFacts,
+    asks_footnote,
     in_part,
     matches_item,
     named_part,
@@ -44,6 +45,7 @@ from assistant.question import (
 from assistant.retrieval import Hit
 from index import StoredIndex
 from index.chunking import page_at
+from index.documents import FOOTNOTE_MARKER, FOOTNOTES_SECTION
 from index.lexical import tokenize
 from index.sentences import leans_on_previous
 from index.store import with_pairs
@@ -170,6 +172,18 @@ _ASKS_REASON = re.compile(r"(?:^\s*|,\s*)why\b", re.I)
 _GIVES_REASON = re.compile(r"\bso that\b|\bbecause\b|\bin order to\b|\bdue to\b|\bas a result\b|\bto ensure\b", re.I)
 
 
+# "Why is the government introducing a requirement for infrastructure providers …?" is
+# answered by the sentence that says it is, then by the next: "This will ensure local
+# authorities get the information they need …" (issue 4 lever)
+REASON_RUNS_ON = True
+_REASON_RUNS_ON = re.compile(r"^(?:this|these|that|it|they)\b[^.;]{0,40}?\b(?:ensures?|enables?|allows?|helps?|means?)\b", re.I)
+
+
+def _gives_reason_on(text: str) -> bool:
+    """A sentence that leans on the one before and gives its reason or its effect."""
+    return leans_on_previous(text) and bool(_REASON_RUNS_ON.search(text) or _GIVES_REASON.search(text))
+
+
 def _reason_boost(question: str, sentence: str, lexical: float) -> float:
     return (REASON_BOOST if lexical >= REASON_LEXICAL and _ASKS_REASON.search(question) and _GIVES_REASON.search(sentence)
             else 0.0)
@@ -193,7 +207,9 @@ _FOOTNOTE_REFERENCES = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) (?:19|20)\d\d,? \d
                              + (r"|\b(?:19|20)\d\d,? \d{2,3} [A-Z][\w’'&.-]+" if SOURCES_PENALISED else "")
                              # "62 Exercise Cygnus Report: … October 2016, Public Health England, 2017,
                              # pp8-9 (https://…": a footnote citing its source (issue 4 lever)
-                             + (r"|^\d{1,3}\s+[A-Z][^.]*?,\s*(?:pp?\.?\s?\d+|\(?https?://)" if SOURCE_FOOTNOTES else ""))
+                             # "[footnote 1] The Report of the Commission …, HMSO, page 12."
+                             + (r"|^(?:\d{1,3}|\[footnote \d+\])\s+[A-Z][^.]*?,\s*(?:pp?\.?\s?\d+|page \d+|\(?https?://)"
+                                if SOURCE_FOOTNOTES else ""))
 
 
 # A "sentence" of more than 80 words is a flattened list, table or page furniture, not
@@ -411,6 +427,7 @@ _COMMITTEE_ACTOR = re.compile(
     r"recommend\w*|call\w*|ask\w*|propose\w*|urge\w*|say|said|suggest\w*|conclude\w*|f(?:i|ou)nd\w*|expect\w*)\b",
     re.I)
 ITEM_REPLY = True  # issue 4 lever: a named recommendation's reply over its own text when the reply is asked
+COMMITTEE_WE = True
 RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.10 leads with the reply here
 
 
@@ -448,11 +465,28 @@ def _other_kind_penalty(facts: QuestionFacts, candidate: Candidate) -> float:
     return -OTHER_KIND_PENALTY if facts.doc_kind and facts.doc_kind not in doc_type else 0.0
 
 
-def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) -> float:
+def _replied_items(hits: list[Hit]) -> frozenset:
+    """The items (document, kind, number) whose reply is among `hits`."""
+    return frozenset((m.get("doc_id"), m.get("item_kind"), m.get("recommendation"))
+                     for m in (h.node.metadata for h in hits) if m.get("part") == "response" and m.get("recommendation"))
+
+
+def _own_voice(candidate: Candidate, replied: frozenset) -> bool:
+    """'The Government agrees …', 'We will …': a reply's words. "We welcome the
+    establishment of a dedicated team …" opening a committee's recommendation quoted
+    above its reply is the committee's, whatever its voice (issue 4 lever)."""
+    meta = candidate.hit.node.metadata
+    quoted = (COMMITTEE_WE and meta.get("part") in COMMITTEE_PARTS
+              and (meta.get("doc_id"), meta.get("item_kind"), meta.get("recommendation")) in replied)
+    return in_government_voice(candidate.text) and not quoted
+
+
+def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate, replied: frozenset = frozenset()) -> float:
     """A question that names 'recommendation 3' is about that recommendation's text; one
     that asks whether it was accepted is answered by the verdict line. Otherwise what the
     government says answers a question better than the committee text it quotes, unless
-    the question asks what was recommended."""
+    the question asks what was recommended. `replied`: the items whose reply is among the
+    passages."""
     meta = candidate.hit.node.metadata
     if facts.item_number is None:
         if RECOMMENDING_PENALTY and (RECOMMENDING.search(candidate.text) or (REVIEW_RESTATED and _RESTATES_REVIEW.search(candidate.text))) \
@@ -469,7 +503,7 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate) 
     if not matches_item(facts, meta):
         return -0.1
     boost = 0.12
-    if (ITEM_REPLY and meta.get("part") in {"recommendation", "conclusion"} and not in_government_voice(candidate.text)
+    if (ITEM_REPLY and meta.get("part") in {"recommendation", "conclusion"} and not _own_voice(candidate, replied)
             and (facts.doc_kind == "response" or GOVERNMENT_ACTOR.search(question))):
         # "In reply to recommendation 25, which department did the government say ...":
         # the reply answers, not the recommendation's own words
@@ -568,11 +602,13 @@ def replies_only(scored: ScoredSentences, doc_id: str, besides: str) -> ScoredSe
     """The scored sentences that are a response document's own words: not the
     recommendation it quotes ("Stephan recommends that there should be …"), nor `besides`
     (the verdict already given)."""
+    replied = _replied_items([c.hit for c in scored.ranked])
+
     def reply(c: Candidate) -> bool:
         meta = c.hit.node.metadata
         if meta.get("doc_id") != doc_id or c.text.strip() in besides:
             return False
-        if in_government_voice(c.text):
+        if _own_voice(c, replied):
             return True
         return meta.get("part") not in COMMITTEE_PARTS and not RECOMMENDING.search(c.text)
     return replace(scored, ranked=[c for c in scored.ranked if reply(c)])
@@ -595,6 +631,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         and not (ITEM_SPOKEN_OF and spoken is not None and any(spoken.search(h.node.text) for h in hits[:3]))
     if not candidates:
         return ScoredSentences(question, [], facts, {}, no_such_item)
+    replied = _replied_items(hits)
     ids = np.array([c.vector for c in candidates])
     vectors = np.asarray(store.sentence_vectors[ids])
     # A sentence is also read with the one before it (issue 4's largest lever: bundled
@@ -627,9 +664,9 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
         c.kind_boost = _answer_type_boost(facts, c.text, question)
         c.score = (W_COSINE * c.cosine + W_LEXICAL * c.lexical + W_DENSE * c.hit.dense
                    + c.kind_boost + _deadline_boost(question, c.text) + _purpose_boost(question, c.text) + _examples_boost(question, c.text) + _reason_boost(question, c.text, c.lexical) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
-                   + _structure_boost(question, facts, c) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
+                   + _structure_boost(question, facts, c, replied) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c) + _part_bonus(part, c)
-                   - (FOOTNOTE_PENALTY if _FOOTNOTE_REFERENCES.search(c.text) else 0.0)
+                   - (FOOTNOTE_PENALTY if _FOOTNOTE_REFERENCES.search(c.text) and not asks_footnote(question) else 0.0)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
 
@@ -796,6 +833,23 @@ def _antecedent_if_apart(best: Candidate, ranked: list[Candidate], facts: Questi
     return before
 
 
+def _note_cited(question: str, best: Candidate, hits: list[Hit]) -> Candidate | None:
+    """The note the answering sentence cites by marker, when the question asks about a
+    footnote: the whole note, which the sentence splitter would cut at "G., Dobson, M."."""
+    if not asks_footnote(question) or best.hit.node.metadata.get("section") == FOOTNOTES_SECTION:
+        return None
+    doc_id = best.hit.node.metadata["doc_id"]
+    notes = [h for h in hits if h.node.metadata["doc_id"] == doc_id and h.node.metadata.get("section") == FOOTNOTES_SECTION]
+    for number in FOOTNOTE_MARKER.findall(best.text):
+        marker = f"[footnote {number}]"
+        for hit in notes:
+            start = hit.node.text.find(marker)
+            if start >= 0:
+                end = hit.node.text.find("\n", start)
+                return Candidate(hit, start, len(hit.node.text) if end < 0 else end, vector=-1, score=best.score)
+    return None
+
+
 def compose_answer(
     scored: ScoredSentences,
     hits: list[Hit],
@@ -833,6 +887,11 @@ def compose_answer(
         if follow is not None and len(best.quote(max_words).split()) + len(follow.quote(max_words).split()) > max_words:
             follow = None
         unnamed = follow is None and APPOINTEE_ASKED and bool(_ASKS_APPOINTEE.search(question))
+    elif REASON_RUNS_ON and _ASKS_REASON.search(question) and not _GIVES_REASON.search(best.text):
+        follow = _typed_continuation(best, ranked, facts, question, _gives_reason_on)
+        if follow is not None and (len(best.quote(max_words).split())
+                                   + len(follow.quote(max_words, _shown([best])).split())) > max_words:
+            follow = None
     subject = _subject_elsewhere(best, ranked) if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS else None
     if subject is not None:
         # The answer is about something else; the subject's own passage may go on to hold
@@ -909,9 +968,12 @@ def compose_answer(
         return _abstain_showing(best, max_words)
     if unnamed:
         return ABSTAIN_ANSWER, [], True
+    note = _note_cited(question, best, hits)
+    if note is not None:
+        chosen = [best, note]
     # The answer leads (after a verdict line, if any); supporting sentences follow in
     # document order, so "It met in May" never comes before what "it" is.
-    lead = chosen[:2] if (verdict is not None and chosen[0] is verdict) or follow is not None else chosen[:1]
+    lead = chosen[:2] if (verdict is not None and chosen[0] is verdict) or follow is not None or note is not None else chosen[:1]
     rank = {id(h): i for i, h in enumerate(hits)}
     chosen = lead + sorted(chosen[len(lead):], key=lambda c: (rank.get(id(c.hit), 0), c.start))
 

@@ -133,7 +133,8 @@ class Assistant:
         if not retrieval_only:
             # The second stage: each sentence of the top chunks scored against the
             # question; the chunks are listed by their best sentence.
-            extra = self.retriever.reply_block(query, query_vector, hits[:top], self.retriever.allowed_rows(filters))
+            extra = self.retriever.reply_block(query, query_vector, hits[:top], self.retriever.allowed_rows(filters, query))
+            extra += self.retriever.footnotes_of(query, query_vector, hits[:top])
             if extra:
                 added = {h.row for h in extra}
                 hits = hits[:top] + extra + [h for h in hits[top:] if h.row not in added]
@@ -145,7 +146,7 @@ class Assistant:
         reranked_at = time.perf_counter()
         from_records = None
         if not retrieval_only:
-            allowed = None if filters is None or filters.is_empty() else {d["doc_id"] for d in self.store.documents if filters.accepts(d)}
+            allowed = self.retriever.allowed_documents(filters, query)
             from_records = answer_from_records(query, self.records, self.store, allowed,
                                                passages=[h.node.metadata for h in hits[:3]])
         generation = None

@@ -38,6 +38,16 @@ def paper_references(text: str) -> set[str]:
     return {re.sub(r"\s+|Paper", "", m[0]) for m in re.finditer(PAPER_REFERENCE, text)}
 
 
+# "What source does the footnote cite for the 2011 estimate?": the note the answering
+# sentence points to answers, not the sentence (issue 4 lever)
+FOOTNOTE_FOLLOWED = True
+_ASKS_FOOTNOTE = re.compile(r"\bfoot-?notes?\b|\bend-?notes?\b", re.I)
+
+
+def asks_footnote(question: str) -> bool:
+    return FOOTNOTE_FOLLOWED and bool(_ASKS_FOOTNOTE.search(question))
+
+
 # "Will the government create the Fellowships the committee asked for?", "Has it published
 # the strategy the Lords asked UKSA to produce?" ask what became of a recommendation: its
 # reply answers, as for "did the government accept …" (issue 4 lever)
@@ -210,14 +220,14 @@ _QUESTION_OPENERS = {"what", "who", "when", "which", "how", "why", "where", "did
                      "per", "under", "answering", "rather", "roughly"} | set(STOPWORDS_EN)
 
 
-_NAMED_PART = re.compile(r"\b(glossary|annex|appendix|appendices|foreword|executive summary|preface)\b", re.I)
+_NAMED_PART = re.compile(r"\b(glossary|annex|appendix|appendices|foreword|executive summary|preface|footnotes?)\b", re.I)
 
 
 def named_part(question: str) -> str | None:
     """The part of a document the question names ("the report's glossary"), as a section
     path would write it, or None."""
     named = _NAMED_PART.search(question)
-    return named[1].lower().replace("appendices", "appendix") if named else None
+    return named[1].lower().replace("appendices", "appendix").replace("footnotes", "footnote") if named else None
 
 
 def in_part(part: str | None, metadata: dict) -> bool:

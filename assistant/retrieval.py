@@ -18,17 +18,25 @@ from assistant.question import (
     matches_paragraph,
     named_part,
     named_phrases,
+    asks_footnote,
     paper_references,
     read_question,
     with_item_from_passages,
 )
 from index import Embedder, StoredIndex
+from index.documents import FOOTNOTES_SECTION
 
 
 DOC_KIND_RANKING = True  # "in its response" ranks the responses' chunks once more (issue 4 lever)
 # "According to CP 1478, …" ranks that paper's chunks once more: a paper's reference in its
 # manifest entry ("CP 1478; ISBN …", "HL Paper 190") names one document (issue 4 lever)
 REFERENCE_RANKING = True
+# … and is read only in that paper and the responses to it: "How did the government respond
+# in CP 1478 to Recommendation 23?" was answered with the planning response's Recommendation 23
+# (issue 4 lever). A response answers for the paper it responds to: its manifest's
+# responds_to, or a title sharing a run of RESPONSE_TITLE_WORDS words with the paper's.
+REFERENCE_SCOPE = True
+RESPONSE_TITLE_WORDS = 4
 # Chunks ranked by their best sentence too, among the top SENTENCE_POOL chunks of the dense
 # and BM25 rankings (issue 4 lever; 0 turns it off). Shared set: every sentence of the
 # corpus, a pool of 300, 500 or 1000 give the same figures; 200 one question lower at rank 1.
@@ -75,6 +83,16 @@ def fused_order(rankings: list[list[int]], k: int) -> list[int]:
     return sorted(fused, key=lambda r: (-fused[r], r))
 
 
+def _responds(response: dict, paper: dict) -> bool:
+    """Whether `response` is a response to `paper`, by its manifest entry."""
+    if "response" not in str(response.get("doc_type", "")).lower() or "response" in str(paper.get("doc_type", "")).lower():
+        return False
+    said = re.findall(r"[\w-]+", f"{response.get('title') or ''} {response.get('responds_to') or ''}".casefold())
+    title = re.findall(r"[\w-]+", str(paper.get("title") or "").split(" (")[0].casefold())
+    runs = {tuple(title[i:i + RESPONSE_TITLE_WORDS]) for i in range(len(title) - RESPONSE_TITLE_WORDS + 1)}
+    return any(tuple(said[i:i + RESPONSE_TITLE_WORDS]) in runs for i in range(len(said) - RESPONSE_TITLE_WORDS + 1))
+
+
 class HybridRetriever(BaseRetriever):
     def __init__(self, store: StoredIndex, embedder: Embedder, candidate_k: int = 40, rrf_k: int = 60, top_k: int = 10) -> None:
         super().__init__()
@@ -85,6 +103,8 @@ class HybridRetriever(BaseRetriever):
         self.top_k = top_k
         self._docs = {d["doc_id"]: d for d in store.documents}
         self._references = {doc_id: paper_references(str(d.get("reference") or "")) for doc_id, d in self._docs.items()}
+        self._responses = {doc_id: {r for r in self._docs if r != doc_id and _responds(self._docs[r], self._docs[doc_id])}
+                           for doc_id in self._docs}
 
     def _doc_type(self, row: int) -> str:
         return str(self._docs.get(self.store.doc_ids[row], {}).get("doc_type", "")).lower()
@@ -94,10 +114,21 @@ class HybridRetriever(BaseRetriever):
         given = paper_references(question)
         return {doc_id for doc_id, refs in self._references.items() if refs & given} if given else set()
 
-    def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
-        if filters is None or filters.is_empty():
+    def allowed_documents(self, filters: Filters | None, question: str = "") -> set[str] | None:
+        """The documents a question may be answered from: those the filters accept, and of
+        them, when the question gives a paper's reference, that paper and its responses.
+        None: all of them."""
+        keep = None if filters is None or filters.is_empty() else {d for d, doc in self._docs.items() if filters.accepts(doc)}
+        named = self.documents_named(question) if REFERENCE_SCOPE else set()
+        if named:
+            scoped = named | {r for d in named for r in self._responses[d]}
+            keep = scoped if keep is None else (keep & scoped) or keep
+        return keep
+
+    def allowed_rows(self, filters: Filters | None, question: str = "") -> np.ndarray | None:
+        keep = self.allowed_documents(filters, question)
+        if keep is None:
             return None
-        keep = {doc_id for doc_id, doc in self._docs.items() if filters.accepts(doc)}
         return np.flatnonzero(np.isin(self.store.doc_ids, list(keep))).astype(np.int64)
 
     def structural_ranking(self, facts: QuestionFacts, allowed: np.ndarray | None) -> list[int]:
@@ -136,6 +167,28 @@ class HybridRetriever(BaseRetriever):
             return []
         dense = self.store.vectors_of(rows) @ query_vector
         return [Hit(row=r, node=n, score=0.0, dense=float(d)) for r, n, d in zip(rows, self.store.nodes(rows), dense)]
+
+    def footnotes_of(self, question: str, query_vector: np.ndarray, hits: list[Hit]) -> list[Hit]:
+        """The notes of the documents `hits` come from, as hits after them, when the question asks
+        about a footnote: the note ("The Report of the Commission on Funding of Care and
+        Support, HMSO, page 12.") shares no words with the question, so no ranking finds it.
+        The notes of the documents the top chunks come from are all read: the sentence
+        citing a note may not be among them where the note itself answers ("the footnote's
+        definition of fair work")."""
+        if not asks_footnote(question):
+            return []
+        cited = {h.node.metadata["doc_id"] for h in hits}
+        seen = {h.row for h in hits}
+        rows, nodes = [], []
+        for doc_id in sorted(cited):
+            for row, node in self.store.nodes_of_document(doc_id):
+                if node.metadata.get("section") == FOOTNOTES_SECTION and row not in seen:
+                    rows.append(row)
+                    nodes.append(node)
+        if not rows:
+            return []
+        dense = self.store.vectors_of(rows) @ query_vector
+        return [Hit(row=r, node=n, score=0.0, dense=float(d)) for r, n, d in zip(rows, nodes, dense)]
 
     def phrase_ranking(self, question: str, allowed: np.ndarray | None, prior: list[int]) -> list[int]:
         """Chunks that contain the names the question uses, verbatim ("Democratic
@@ -193,7 +246,7 @@ class HybridRetriever(BaseRetriever):
         facts = read_question(question)
         if query_vector is None:
             query_vector = self.embedder.encode([question])[0]
-        allowed = self.allowed_rows(filters)
+        allowed = self.allowed_rows(filters, question)
         depth = max(self.candidate_k, k)
         pool_size = max(depth, SENTENCE_POOL)
         dense_pool = self.store.dense_search(query_vector, pool_size, allowed)

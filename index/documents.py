@@ -16,6 +16,12 @@ class DocumentError(Exception):
         self.reason = reason
 
 
+# A document's notes are one section, each note led by the marker its text cites it by
+# (GOV.UK writes "[footnote 1]" inline), so a cited sentence can be followed to its note.
+FOOTNOTES_SECTION = "Footnotes"
+FOOTNOTE_MARKER = re.compile(r"\[footnote (\d+)\]")
+
+
 @dataclass(frozen=True)
 class Line:
     text: str

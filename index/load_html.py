@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from index.documents import DocumentError, Line
+from index.documents import FOOTNOTES_SECTION, DocumentError, Line
 
 _DROP = ["script", "style", "noscript", "nav", "header", "footer", "form", "svg", "button", "template"]
 _BLOCKS = {"p", "li", "dt", "dd", "blockquote", "pre", "figcaption", "caption", "address"}
@@ -42,6 +42,23 @@ def _is_callout(node: Tag) -> bool:
     return node.name == "blockquote" or "call-to-action" in (node.get("class") or [])
 
 
+def _is_footnotes(node: Tag) -> bool:
+    return node.get("role") == "doc-endnotes" or "footnotes" in (node.get("class") or [])
+
+
+def _footnote_lines(notes: Tag) -> list[Line]:
+    """The notes as a section of their own, each with the marker the text cites it by
+    ("[footnote 1]" on GOV.UK): left inline they would be read as the end of whatever
+    section comes last, and lose the number that ties them to their sentence."""
+    lines = [Line(text=FOOTNOTES_SECTION, page="1", heading_level=1)]
+    for n, item in enumerate(notes.find_all("li"), start=1):
+        text = _text(item)
+        number = re.search(r"\d+", item.get("id") or "")
+        if text:
+            lines.append(Line(text=f"[footnote {number.group() if number else n}] {text}", page="1", block_end=True))
+    return lines
+
+
 def _walk(node: Tag, out: list[Line], quoted: bool = False) -> None:
     for child in node.children:
         if isinstance(child, NavigableString):
@@ -52,7 +69,9 @@ def _walk(node: Tag, out: list[Line], quoted: bool = False) -> None:
         if not isinstance(child, Tag):
             continue
         name = child.name
-        if name in _HEADINGS:
+        if _is_footnotes(child):
+            out.extend(_footnote_lines(child))
+        elif name in _HEADINGS:
             text = _text(child)
             if text:
                 out.append(Line(text=text, page="1", heading_level=_HEADINGS[name], quoted=quoted))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from index.documents import FOOTNOTE_MARKER
+
 # Abbreviations that only abbreviate when a number follows ("No. 5", "para. 4.2").
 _NUMBER_ABBREVIATIONS = {"no", "nos", "para", "paras", "vol", "ch", "fig", "figs", "art", "sec", "p", "pp"}
 _ABBREVIATIONS = {
@@ -49,6 +51,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cuts.append(match.end())
     # A newline separates paragraphs in chunk text: never a sentence across it.
     cuts.extend(m.end() for m in re.finditer(r"\n", text))
+    # A note is one sentence: a reference note's "Parker, G., Dobson, M. … Report. Henley
+    # Business School" cut at each full stop would leave its parts meaningless.
+    notes = [(m.start(), m.end()) for m in re.finditer(rf"^{FOOTNOTE_MARKER.pattern}[^\n]*", text, re.M)]
+    cuts = [c for c in cuts if not any(start < c < end for start, end in notes)]
     cuts = sorted(set(cuts)) + [len(text)]
     spans = []
     for start, end in zip(cuts, cuts[1:]):

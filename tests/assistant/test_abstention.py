@@ -50,6 +50,15 @@ def test_a_year_may_be_in_the_passages_section():
     assert figures_missing("How many forums took part in the £5m exercise?", {None}, text, {}, "It cost £5m.")
 
 
+def test_this_summer_in_a_paper_of_that_year_gives_the_year():
+    question = "What tool was the Local Government Association due to launch in summer 2013?"
+    text = "This summer, the Local Government Association will launch its LG Inform tool."
+    assert not figures_missing(question, {None}, text, {"date": "2013-06 (file dated 130529)"})
+    assert figures_missing(question, {None}, text, {"date": "2014-02"})
+    assert figures_missing(question, {None}, "The Local Government Association will launch its LG Inform tool.",
+                           {"date": "2013-06"})
+
+
 @pytest.mark.parametrize("question, sentence, other", [
     ("How many people does the space sector in Wales employ?", "It employs 55,000, above the UK average.", True),
     ("When did Northern Ireland run Exercise Silver Swan?", "It was delivered across Scotland in 2016.", True),
@@ -246,6 +255,10 @@ def test_a_why_question_whose_recommended_or_decided_act_the_passage_never_state
      "• abolish the lead government department model for whole-system civil emergency preparedness;", True),
     ("Why did the government reject the idea of a lifetime cap on care costs?",
      "From October 2023, the government will introduce a new £86,000 cap on personal care costs.", True),
+    ("Why is the Welsh Government scrapping the requirement for councils to publish participation strategies?",
+     "They are required to publish participation strategies which must include how the council promotes them.", True),
+    ("Why is the requirement for councils to publish participation strategies being scrapped?",
+     "The requirement to publish participation strategies is to be scrapped because councils found it costly.", False),
     ("Why did the report recommend that the Department of Health and Social Care, rather than the Cabinet Office, "
      "should lead?", "● require the Cabinet Office to lead on preparing for whole-system civil emergencies", True),
     # the premise holds: the sentence gives the reason, or says the same thing
@@ -318,6 +331,13 @@ def test_a_why_question_whose_premise_the_sentence_contradicts(question, sentenc
      "Rather than producing a new strategy, the Government should focus on delivery.", False),
     # only a why-question asserts what it asks about
     ("Did the committee recommend a new strategy?", "Rather than producing a new strategy, delivery should improve.", False),
+    # a use ruled out
+    ("Why does the prospectus encourage bidders to use their seed capital to pay for security infrastructure?",
+     "Seed capital may not be spent on security infrastructure for customs sites.", True),
+    ("Why can seed capital not be spent on security infrastructure?",
+     "Seed capital may not be spent on security infrastructure for customs sites.", False),
+    ("Why does the prospectus encourage spending seed capital on land assembly?",
+     "Seed capital may not be spent on security infrastructure for customs sites.", False),
 ])
 def test_a_why_question_about_what_the_sentence_sets_aside(question, sentence, set_aside):
     assert premise_set_aside(question, sentence) is set_aside

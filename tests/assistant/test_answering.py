@@ -426,6 +426,23 @@ def test_the_reply_to_a_named_recommendation_answers_what_the_government_said(sm
     assert "Department for Transport" in answer.answer
 
 
+def test_a_recommendation_opening_with_we_welcome_is_still_the_committees_text(small_corpus):
+    # "We welcome …" reads as the government's voice, but it opens the committee's
+    # recommendation, quoted above the reply
+    assistant = small_corpus({"space-response.txt": (
+        "Government response to the space report\n\n"
+        "Recommendation 23\n\n"
+        "We welcome the establishment of a dedicated regulatory team within DSIT that will focus on licensing. "
+        "The team should be backed with the authority to make an impact.\n\n"
+        "Response\n\n"
+        "The UK Space Agency will soon merge into DSIT. The Government will consider this recommendation in its "
+        "design of the new Unit.\n"
+    )})
+    answer = assistant.ask("How did the government respond to Recommendation 23 on the dedicated regulatory team in DSIT?")
+    assert "consider this recommendation" in answer.answer
+    assert "We welcome" not in answer.answer, answer.answer
+
+
 def test_a_date_about_something_else_does_not_answer_when(bundled):
     # The response names no date for the Expert Group's final report; "On 9 October the
     # Committee published its report" holds a day, but about another report.
@@ -817,6 +834,19 @@ def test_a_why_question_is_answered_by_the_sentence_giving_a_reason(bundled):
     assert answer.answer.startswith("We encourage multi-agency consultation"), answer.answer
 
 
+def test_a_why_question_is_answered_by_the_sentence_after_the_one_that_restates_it(small_corpus):
+    assistant = small_corpus({"planning.txt": (
+        "Plan making\n\n"
+        "11. To support better infrastructure provision through plan making, the Government is introducing a new "
+        "requirement for infrastructure providers to assist local authorities in drafting their local plans. This will "
+        "mean councils know early on where new roads, pipes and schools should go. Local plans will also be shorter.\n"
+    )})
+    answer = assistant.ask("Why is the government requiring infrastructure providers to help local authorities draft "
+                           "their local plans?")
+    assert "where new roads, pipes and schools should go" in answer.answer
+    assert answer.answer.startswith("11. To support better infrastructure provision")
+
+
 def test_a_figure_the_question_names_may_be_in_the_paragraph_before(small_corpus):
     # The rise is named in one paragraph; who pays most of it, in the next chunk of the
     # same section.
@@ -870,3 +900,39 @@ def test_a_sum_is_not_taken_for_another_subject_by_a_later_passage_of_its_sectio
         "Section 4. Governance\n\nThe governing body will include the local authority.\n")})
     answer = assistant.ask("What is the most seed capital the successful Freeport applicant can draw on?")
     assert "£25 million" in answer.citations[0].quote, answer.answer
+
+
+FOOTNOTED = """<html><head><title>Response on care funding</title></head><body><main><div class="govspeak">
+<h2>Options for reform</h2>
+<p>5.8 Anyone with eligible assets over £23,250 must pay for their care in full. In 2011, the Commission on
+Funding Care and Support estimated that around one in ten adults aged 65 face lifetime costs of more than
+£100,000<sup><a href="#fn:1" rel="footnote">[footnote 1]</a></sup> . Given rising care costs, that estimate is now one in
+seven.</p>
+<h2>Fair work</h2>
+<p>2.1 Bidders may wish to consider alignment with the Welsh Government's fair work
+criteria<sup><a href="#fn:2" rel="footnote">[footnote 2]</a></sup>. This could include the real living wage.</p>
+<h2>Raising revenue</h2>
+<p>6.7 Additional and higher rate taxpayers are expected to contribute over 70 per cent of the revenue.</p>
+<div class="footnotes" role="doc-endnotes"><ol>
+<li id="fn:1" role="doc-endnote"><p>The Report of the Commission on Funding of Care and Support, HMSO, page 12.</p></li>
+<li id="fn:2" role="doc-endnote"><p>The Welsh Government defines fair work as: where workers are fairly rewarded, heard
+and represented.</p></li>
+</ol></div>
+</div></main></body></html>"""
+
+
+def test_a_question_about_a_footnote_is_answered_by_the_note_the_sentence_cites(small_corpus):
+    assistant = small_corpus({"care.html": FOOTNOTED})
+    answer = assistant.ask("What source does the footnote cite for the 2011 estimate that one in ten adults aged 65 "
+                           "face lifetime care costs above £100,000?")
+    assert "HMSO, page 12" in answer.answer
+    assert [c.section for c in answer.citations] == ["Options for reform", "Footnotes"]
+    assert answer.citations[1].quote.startswith("[footnote 1] The Report of the Commission")
+    # a note that answers by itself is quoted once
+    answer = assistant.ask("How does the footnote define fair work?")
+    assert [c.section for c in answer.citations] == ["Footnotes"]
+    assert "fairly rewarded" in answer.answer
+    # not asked about a footnote: the sentence answers, and its note is not added
+    answer = assistant.ask("What did the Commission on Funding Care and Support estimate in 2011?")
+    assert "one in ten adults" in answer.answer
+    assert "Footnotes" not in [c.section for c in answer.citations]

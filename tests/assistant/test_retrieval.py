@@ -62,6 +62,32 @@ def test_a_paper_named_by_its_reference_is_searched_first(small_corpus):
     assert assistant.retriever.documents_named("What did CP 147 say?") == set()
 
 
+def test_a_paper_named_by_its_reference_is_answered_from_that_paper_or_its_responses(small_corpus):
+    manifest = {"documents": [
+        {"file": "report.txt", "title": "The Space Economy: Act Now or Lose Out (HL Paper 190)",
+         "doc_type": "committee report", "reference": "HL Paper 190"},
+        {"file": "space.txt", "title": "Government response to the Lords report: 'The Space Economy: Act Now or Lose Out'",
+         "doc_type": "government response", "reference": "CP 1478"},
+        {"file": "planning.txt", "title": "Government response on the future of the planning system",
+         "doc_type": "government response", "reference": "CP 673"},
+    ]}
+    assistant = small_corpus({
+        "manifest.json": json.dumps(manifest),
+        "report.txt": "Recommendation 23\n\nThe new regulatory team should prioritise the time and cost of licensing.\n",
+        "space.txt": "Recommendation 23\n\nThe new regulatory team should prioritise the time and cost of licensing.\n\n"
+                     "Response\n\nThe Government will consider this recommendation in its design of the new Unit.\n",
+        "planning.txt": "Recommendation 23\n\nThe Government should review the Green Belt.\n\n"
+                        "Response: Rejected\n\nThe Government has no plans for a national review of the Green Belt.\n",
+    })
+    answer = assistant.ask("How did the government respond in CP 1478 to Recommendation 23 on the new regulatory team?")
+    assert "consider this recommendation" in answer.answer
+    assert {c.file for c in answer.citations} == {"space.txt"}
+    assert assistant.retriever.allowed_documents(None, "According to HL Paper 190, what should the team do?") == {
+        "report", "space"}
+    assert assistant.retriever.allowed_documents(None, "What did CP 673 say?") == {"planning"}
+    assert assistant.retriever.allowed_documents(None, "What should the regulatory team prioritise?") is None
+
+
 def test_rrf_rewards_agreement_between_rankings():
     fused = reciprocal_rank_fusion([[1, 2, 3], [3, 1, 4]], k=60)
     assert max(fused, key=fused.get) == 1

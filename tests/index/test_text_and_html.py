@@ -182,3 +182,35 @@ def test_every_common_verdict_form_is_recognised():
                  Line("We have considered it.", "2")]
         response = parse_structure(lines)[-1]
         assert (response.part, response.response_status) == ("response", status), line
+
+
+FOOTNOTED_HTML = """<html><head><title>Care reform response</title></head><body><main><div class="govspeak">
+<h2>5. Options for reform</h2>
+<p>In 2011, the Commission estimated that one in ten adults face lifetime costs of more than
+£100,000<sup><a href="#fn:1" rel="footnote">[footnote 1]</a></sup> . That estimate is now one in seven.</p>
+<h2>6. Raising revenue</h2>
+<h3>Response</h3>
+<p>6.7 This is a fair increase.</p>
+<div class="footnotes" role="doc-endnotes"><ol>
+<li id="fn:1" role="doc-endnote"><p><a href="https://example.org/report.pdf">The Report of the Commission on Funding of Care
+and Support</a>, HMSO, page 12.<a href="#fnref:1" role="doc-backlink">↩</a></p></li>
+</ol></div>
+</div></main></body></html>"""
+
+
+def test_html_footnotes_are_a_section_of_their_own_with_their_markers(tmp_path):
+    # Left in the flow they were read as the end of "6. Raising revenue > Response" and
+    # lost the number that ties them to the sentence citing them.
+    path = tmp_path / "care.html"
+    path.write_text(FOOTNOTED_HTML, encoding="utf-8")
+    lines, _, _ = load_html(path)
+    sections = {s.path_text: " ".join(p.text for p in s.paragraphs) for s in parse_structure(lines)}
+    assert sections["Footnotes"] == "[footnote 1] The Report of the Commission on Funding of Care and Support, HMSO, page 12."
+    assert "HMSO" not in sections["6. Raising revenue > Response"]
+    assert "£100,000[footnote 1]" in sections["5. Options for reform"]
+
+
+def test_a_footnote_is_one_sentence():
+    text = ("6.7 This is a fair increase. It is progressive.\n[footnote 1] Parker, G., Dobson, M. and Lynn, T. (2021) "
+            "Community involvement opportunities. Report. Henley Business School, University of Reading. pp61")
+    assert split_sentences(text) == ["6.7 This is a fair increase.", "It is progressive.", text.split("\n")[1]]
