@@ -316,6 +316,23 @@ def another_appointed(question: str, sentence: str) -> bool:
     return not re.search(rf"\b{re.escape(surname)}\b", sentence)
 
 
+# "What does the UK's 2021 'space bridge' with Japan cover?" where "In 2021, the UK formed a
+# “space bridge” with Australia": the same thing, with another partner (issue 4 lever)
+OTHER_PARTNER = True
+_WITH_PARTNER = re.compile(r"(?P<thing>\w+\W{0,2}\s+\w+)\W{0,2}\s+with\s+(?P<name>[A-Z][a-z]+)")
+
+
+def another_partner(question: str, sentence: str) -> bool:
+    """The question names a thing made with a partner; the sentence has that thing made
+    with another, and never names the question's."""
+    if not OTHER_PARTNER:
+        return False
+    asked = [(_unquoted(m["thing"]), m["name"]) for m in _WITH_PARTNER.finditer(question)]
+    said = [(_unquoted(m["thing"]), m["name"]) for m in _WITH_PARTNER.finditer(sentence)] if asked else []
+    return any(thing == other_thing and name != other and not re.search(rf"\b{name}\b", sentence)
+               for thing, name in asked for other_thing, other in said)
+
+
 def premise_denied(question: str, sentence: str) -> bool:
     """The question takes an agreement or a plan as given, and the sentence says there is
     none; or it takes a success or a finding as given, and the sentence gives only an

@@ -14,6 +14,7 @@ from assistant.abstention import (
     about_another_nation,
     act_not_said,
     another_appointed,
+    another_partner,
     another_government,
     choice_not_said,
     figures_missing,
@@ -754,7 +755,8 @@ def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words:
     """The abstention the chosen sentences, read together, call for, if any."""
     close = [c for c in ranked if c.score >= best.score - DENIAL_MARGIN] if CLOSE_DENIALS else []
     denial = next((c for c in [*chosen, *close]
-                   if premise_contradicted(question, c.text) or another_appointed(question, c.text)), None)
+                   if premise_contradicted(question, c.text) or another_appointed(question, c.text)
+                   or another_partner(question, c.text)), None)
     denial = denial or next((c for c in ranked if premise_set_aside(question, c.text)), None)
     if denial is not None:
         return _abstain_showing(denial, max_words)

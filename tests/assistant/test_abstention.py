@@ -5,6 +5,7 @@ from assistant.abstention import (
     about_another_nation,
     act_not_said,
     another_appointed,
+    another_partner,
     another_government,
     choice_not_said,
     figures_missing,
@@ -227,6 +228,20 @@ def test_a_premise_the_sentence_denies(question, sentence, denied):
 ])
 def test_a_named_person_s_appointment_against_someone_else_appointed(question, sentence, other):
     assert another_appointed(question, sentence) is other
+
+
+@pytest.mark.parametrize("question, sentence, other", [
+    ("What areas of cooperation does the UK's 2021 'space bridge' with Japan cover?",
+     "In 2021, the UK formed a “space bridge” with Australia, which seeks to increase cooperation.", True),
+    ("What does the space bridge with Australia cover?",
+     "In 2021, the UK formed a “space bridge” with Australia, which seeks to increase cooperation.", False),
+    # another thing, or the question's partner named too
+    ("What does the partnership with Japan cover?", "In 2021, the UK formed a “space bridge” with Australia.", False),
+    ("What does the space bridge with Japan cover?",
+     "The space bridge with Australia was followed by one with Japan in 2024.", False),
+])
+def test_a_thing_made_with_a_named_partner_against_one_made_with_another(question, sentence, other):
+    assert another_partner(question, sentence) is other
 
 
 @pytest.mark.parametrize("question, passage, unsaid", [
