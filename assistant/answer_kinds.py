@@ -244,6 +244,25 @@ def counted_terms(question: str) -> set[str]:
     return stems | _PEOPLE if stems & _PEOPLE else stems
 
 
+# The thing a "how many" question counts, its last word before the verb, must be in the
+# sentence: its other words may describe something else (issue 4 lever)
+HEAD_COUNTED = True
+
+
+def _counted_head(question: str) -> str | None:
+    """The stem of the noun a "how many" question counts: "how many civil and military
+    analysts work …" -> "analy"."""
+    match = _HOW_MANY.search(question)
+    for word in (match.group(1).split() if match else []):
+        word = word.strip("’'?,.").lower()
+        if _QUESTION_VERBS.match(word):
+            break
+        # the first plural: "analysts" in "civil and military analysts work"
+        if word in {"people", "staff", "children", "men", "women"} or (len(word) > 3 and word.endswith("s") and not word.endswith("ss")):
+            return word[:5]
+    return None
+
+
 def counts_what_was_asked(question: str, counts: str) -> bool:
     """Some figure in `counts` (years and footnote markers already blanked) is followed
     within five words by what the question counts; or the sentence names "the number of"
@@ -253,6 +272,14 @@ def counts_what_was_asked(question: str, counts: str) -> bool:
         return True
     words = re.findall(r"[\w’'%£-]+", counts)
     stems = [w.lower()[:5] for w in words]
+    head = _counted_head(question)
+    if HEAD_COUNTED and head and not (head in _PEOPLE or head in stems or (head in {"death", "fatal"} and {"death", "fatal"} & set(stems))
+                                      or (terms - {head} and terms - {head} <= set(stems))):
+        # "How many civil and military analysts …?" is not answered by "25,000 space
+        # products to support military operations": what is counted is the analysts, or
+        # all the words describing them ("commercial actors in the space sector" for
+        # "commercial space organisations")
+        return False
     for i, word in enumerate(words):
         if _COUNT_TOKEN.fullmatch(word) and terms & set(stems[i + 1:i + 6]):
             return True

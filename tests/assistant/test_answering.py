@@ -166,6 +166,20 @@ def test_people_are_counted_by_any_word_for_them():
     assert not has_answer_type("number", "The programme has run for 12 years in 4 regions.", question)
 
 
+@pytest.mark.parametrize("question, sentence, holds", [
+    ("How many civil and military analysts work at the National Space Operations Centre?",
+     "It also provided over 25,000 space products to support military operations.", False),
+    ("How many civil and military analysts work at the National Space Operations Centre?",
+     "The centre employs 120 civil and military analysts.", True),
+    # every word describing what is counted stands for the thing itself
+    ("How many commercial space organisations were operating in the UK in 2024?",
+     "The number of commercial actors in the space sector increased from 227 in 2006 to 1907 in 2024.", True),
+    ("How many local resilience forums took part?", "Only 8 out of 42 forums took part in the exercise.", True),
+])
+def test_a_count_is_of_the_thing_the_question_counts(question, sentence, holds):
+    assert has_answer_type("number", sentence, question) is holds
+
+
 @pytest.mark.parametrize("sentence, honest", [
     ("The cost has not yet been determined.", True),
     ("The date of the review has not been set.", True),
