@@ -231,3 +231,10 @@ def test_the_subject_s_section_holds_the_sum_the_foreword_rounds(shared):
     # 3.4.1 does, close behind
     answer = shared.ask("What is the most seed capital the successful Welsh Freeport could receive?")
     assert answer.answer.startswith("3.4.1") and "£25 million" in answer.answer, answer.answer
+
+
+def test_a_sentence_close_behind_the_best_is_quoted_with_it(shared):
+    # "The next, the Northern Ireland Risk Register, was produced during the pandemic"
+    # scores best; the years are in the sentence 0.08 behind it, in the same passage
+    answer = shared.ask("In which years was a Northern Ireland Risk Assessment produced before the Covid-19 pandemic?")
+    assert "2009 and 2013" in answer.answer, answer.answer
