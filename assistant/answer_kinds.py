@@ -220,6 +220,20 @@ _EVENT_NOUNS = [(r"\b(?:died|die|killed)\b", "death"), (r"\b(?:died|die|killed)\
 _LABELLED_COUNT = re.compile(r"\b([A-Za-z]+)\s*:\s*(?:over |around |about |up to )?\d")
 
 
+def _counted_words(question: str) -> list[str]:
+    """The words after "how many", up to the verb: "how many more older care users will
+    …" -> ["more", "older", "care", "users"]."""
+    match = _HOW_MANY.search(question)
+    words = []
+    for word in (match.group(1).split() if match else []):
+        word = word.strip("’'?,.").lower()
+        if _QUESTION_VERBS.match(word):
+            break
+        if word:
+            words.append(word)
+    return words
+
+
 def counted_terms(question: str) -> set[str]:
     """Five-letter stems of what a "how many" question counts: "how many more older
     care users will ..." -> {"older", "care", "users"}; or of the unit it asks a figure
@@ -228,14 +242,7 @@ def counted_terms(question: str) -> set[str]:
     if not match:
         unit = IN_UNITS.search(question)
         return {unit.group(1).lower()[:5], unit.group(1).lower().rstrip("s")[:5]} if unit else set()
-    stems = []
-    for word in match.group(1).split():
-        word = word.strip("’'?,.").lower()
-        if _QUESTION_VERBS.match(word):
-            break
-        if word and word not in _NOT_COUNTED:
-            stems.append(word[:5])
-    stems = set(stems)
+    stems = {word[:5] for word in _counted_words(question) if word not in _NOT_COUNTED}
     if EVENT_COUNTED and stems & _PEOPLE:
         # "how many people died" is answered by "the number of deaths … at over 225,000"
         stems |= {noun for verb, noun in _EVENT_NOUNS if re.search(verb, question[match.start():], re.I)}
@@ -244,23 +251,17 @@ def counted_terms(question: str) -> set[str]:
     return stems | _PEOPLE if stems & _PEOPLE else stems
 
 
-# The thing a "how many" question counts, its last word before the verb, must be in the
-# sentence: its other words may describe something else (issue 4 lever)
+# The thing a "how many" question counts, its first plural, must be in the sentence (or
+# every word describing it): its other words may describe something else (issue 4 lever)
 HEAD_COUNTED = True
 
 
 def _counted_head(question: str) -> str | None:
-    """The stem of the noun a "how many" question counts: "how many civil and military
-    analysts work …" -> "analy"."""
-    match = _HOW_MANY.search(question)
-    for word in (match.group(1).split() if match else []):
-        word = word.strip("’'?,.").lower()
-        if _QUESTION_VERBS.match(word):
-            break
-        # the first plural: "analysts" in "civil and military analysts work"
-        if word in {"people", "staff", "children", "men", "women"} or (len(word) > 3 and word.endswith("s") and not word.endswith("ss")):
-            return word[:5]
-    return None
+    """The stem of the noun a "how many" question counts, its first plural: "how many
+    civil and military analysts work …" -> "analy"."""
+    return next((word[:5] for word in _counted_words(question)
+                 if word in {"people", "staff", "children", "men", "women"}
+                 or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))), None)
 
 
 def counts_what_was_asked(question: str, counts: str) -> bool:

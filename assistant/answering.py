@@ -667,7 +667,7 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
                    + c.kind_boost + _deadline_boost(question, c.text) + _purpose_boost(question, c.text) + _examples_boost(question, c.text) + _reason_boost(question, c.text, c.lexical) + _premise_boost(question, c.text, c.lexical) + _stance_boost(question, c.text, c.lexical)
                    + _structure_boost(question, facts, c, replied) + _other_kind_penalty(facts, c) + _signature_boost(question, c.text)
                    + _glossary_penalty(question, c) + _part_bonus(part, c)
-                   - (FOOTNOTE_PENALTY if _FOOTNOTE_REFERENCES.search(c.text) and not asks_footnote(question) else 0.0)
+                   - (FOOTNOTE_PENALTY if _cites_source(question, c.text) else 0.0)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))
     return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
 
@@ -835,6 +835,18 @@ def _antecedent_if_apart(best: Candidate, ranked: list[Candidate], facts: Questi
     return before
 
 
+def _fitting(best: Candidate, follow: Candidate | None, max_words: int) -> Candidate | None:
+    """`follow`, if quoting it after `best` keeps the answer within max_words."""
+    if follow is None or len(best.quote(max_words).split()) + len(follow.quote(max_words, _shown([best])).split()) > max_words:
+        return None
+    return follow
+
+
+def _cites_source(question: str, sentence: str) -> bool:
+    """A footnote citing its source ("… Report, HMSO, page 12."), unless a footnote is asked about."""
+    return bool(_FOOTNOTE_REFERENCES.search(sentence)) and not asks_footnote(question)
+
+
 def _note_cited(question: str, best: Candidate, hits: list[Hit]) -> Candidate | None:
     """The note the answering sentence cites by marker, when the question asks about a
     footnote: the whole note, which the sentence splitter would cut at "G., Dobson, M."."""
@@ -891,15 +903,10 @@ def compose_answer(
     elif PERSON_CONTINUED and facts.expects == "person" and not has_answer_type(facts.expects, best.text, question):
         # "… we created the Open Data User Group, an independently chaired group." names
         # no one; "Heather Savory was appointed the Chair …" may come next, if both fit
-        follow = _typed_continuation(best, ranked, facts, question)
-        if follow is not None and len(best.quote(max_words).split()) + len(follow.quote(max_words).split()) > max_words:
-            follow = None
+        follow = _fitting(best, _typed_continuation(best, ranked, facts, question), max_words)
         unnamed = follow is None and APPOINTEE_ASKED and bool(_ASKS_APPOINTEE.search(question))
     elif REASON_RUNS_ON and _ASKS_REASON.search(question) and not _GIVES_REASON.search(best.text):
-        follow = _typed_continuation(best, ranked, facts, question, _gives_reason_on)
-        if follow is not None and (len(best.quote(max_words).split())
-                                   + len(follow.quote(max_words, _shown([best])).split())) > max_words:
-            follow = None
+        follow = _fitting(best, _typed_continuation(best, ranked, facts, question, _gives_reason_on), max_words)
     subject = _subject_elsewhere(best, ranked) if OFF_SUBJECT_GAP and facts.expects in STRICT_KINDS else None
     if subject is not None:
         # The answer is about something else; the subject's own passage may go on to hold
@@ -959,7 +966,7 @@ def compose_answer(
             continue
         if len(chosen) >= max_sentences or c.score < best.score - SUPPORT_MARGIN:
             break
-        if _FOOTNOTE_REFERENCES.search(c.text) and not asks_footnote(question):
+        if _cites_source(question, c.text):
             continue  # a note citing a source supports nothing
         if any(c.text == o.text for o in chosen):
             continue  # the same sentence again, from an overlapping chunk
