@@ -181,8 +181,8 @@ class HybridRetriever(BaseRetriever):
         seen = {h.row for h in hits}
         rows, nodes = [], []
         for doc_id in sorted(cited):
-            for row, node in self.store.nodes_of_document(doc_id):
-                if node.metadata.get("section") == FOOTNOTES_SECTION and row not in seen:
+            for row, node in self.store.nodes_in_section(doc_id, FOOTNOTES_SECTION):
+                if row not in seen:
                     rows.append(row)
                     nodes.append(node)
         if not rows:

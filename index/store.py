@@ -378,6 +378,15 @@ class StoredIndex:
                 for r in db.execute("SELECT row, chunk_id, text, metadata FROM chunks WHERE doc_id = ? ORDER BY row", (doc_id,))
             ]
 
+    def nodes_in_section(self, doc_id: str, section: str) -> list[tuple[int, TextNode]]:
+        """The chunks of one document's section ("Footnotes"), read without parsing the rest."""
+        with self._connect() as db:
+            return [
+                (r[0], TextNode(id_=r[1], text=r[2], metadata=json.loads(r[3])))
+                for r in db.execute("SELECT row, chunk_id, text, metadata FROM chunks WHERE doc_id = ? "
+                                    "AND json_extract(metadata, '$.section') = ? ORDER BY row", (doc_id, section))
+            ]
+
     @cached_property
     def _sentence_rows(self) -> np.ndarray:
         """Each sentence's chunk row, contiguous (a column view would be copied by every
