@@ -209,7 +209,7 @@ _FOOTNOTE_REFERENCES = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) (?:19|20)\d\d,? \d
                              # "62 Exercise Cygnus Report: … October 2016, Public Health England, 2017,
                              # pp8-9 (https://…": a footnote citing its source (issue 4 lever)
                              # "[footnote 1] The Report of the Commission …, HMSO, page 12."
-                             + (r"|^(?:\d{1,3}|\[footnote \d+\])\s+[A-Z][^.]*?,\s*(?:pp?\.?\s?\d+|page \d+|\(?https?://)"
+                             + (rf"|^(?:\d{{1,3}}|{FOOTNOTE_MARKER.pattern})\s+[A-Z][^.]*?,\s*(?:pp?\.?\s?\d+|page \d+|\(?https?://)"
                                 if SOURCE_FOOTNOTES else ""))
 
 
@@ -812,7 +812,6 @@ def _next_to(hit: Hit, hits: list[Hit]) -> str:
 
 
 
-
 # "This is already in effect for those drawing on care at home" scores best through the
 # sentence before it, in which its vector was embedded ("… the government will use section
 # 18(3) of the Care Act 2014 …"). When the two do not fit in one answer together, the one
@@ -847,21 +846,15 @@ def _cites_source(question: str, sentence: str) -> bool:
     return bool(_FOOTNOTE_REFERENCES.search(sentence)) and not asks_footnote(question)
 
 
-def _note_cited(question: str, best: Candidate, hits: list[Hit]) -> Candidate | None:
+def _note_cited(question: str, best: Candidate, ranked: list[Candidate]) -> Candidate | None:
     """The note the answering sentence cites by marker, when the question asks about a
-    footnote: the whole note, which the sentence splitter would cut at "G., Dobson, M."."""
+    footnote (a note is one sentence of its document's Footnotes section)."""
     if not asks_footnote(question) or best.hit.node.metadata.get("section") == FOOTNOTES_SECTION:
         return None
-    doc_id = best.hit.node.metadata["doc_id"]
-    notes = [h for h in hits if h.node.metadata["doc_id"] == doc_id and h.node.metadata.get("section") == FOOTNOTES_SECTION]
-    for number in FOOTNOTE_MARKER.findall(best.text):
-        marker = f"[footnote {number}]"
-        for hit in notes:
-            start = hit.node.text.find(marker)
-            if start >= 0:
-                end = hit.node.text.find("\n", start)
-                return Candidate(hit, start, len(hit.node.text) if end < 0 else end, vector=-1, score=best.score)
-    return None
+    markers = tuple(f"[footnote {n}]" for n in FOOTNOTE_MARKER.findall(best.text))
+    return next((c for c in ranked if markers and c.text.startswith(markers)
+                 and c.hit.node.metadata.get("section") == FOOTNOTES_SECTION
+                 and c.hit.node.metadata["doc_id"] == best.hit.node.metadata["doc_id"]), None)
 
 
 # A sentence scoring within this of the best one supports it in the answer (issue 4 lever:
@@ -985,7 +978,7 @@ def compose_answer(
         return _abstain_showing(best, max_words)
     if unnamed:
         return ABSTAIN_ANSWER, [], True
-    note = _note_cited(question, best, hits)
+    note = _note_cited(question, best, ranked)
     if note is not None:
         chosen = [best, note]
     # The answer leads (after a verdict line, if any); supporting sentences follow in

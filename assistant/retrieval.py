@@ -12,13 +12,13 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from assistant.answer_kinds import SIGNATURE, asks_signatory
 from assistant.models import Filters
 from assistant.question import (
+    asks_footnote,
     QuestionFacts,
     in_part,
     matches_item,
     matches_paragraph,
     named_part,
     named_phrases,
-    asks_footnote,
     paper_references,
     read_question,
     with_item_from_passages,
@@ -163,32 +163,27 @@ class HybridRetriever(BaseRetriever):
                 if matches_item(facts, meta) and meta.get("part") == "response"
                 and "response" in self._doc_type(r) and r not in seen
                 and (allowed_set is None or r in allowed_set)][:REPLY_BLOCK_CHUNKS]
-        if not rows:
-            return []
-        dense = self.store.vectors_of(rows) @ query_vector
-        return [Hit(row=r, node=n, score=0.0, dense=float(d)) for r, n, d in zip(rows, self.store.nodes(rows), dense)]
+        return self._appended(rows, self.store.nodes(rows), query_vector)
 
-    def footnotes_of(self, question: str, query_vector: np.ndarray, hits: list[Hit]) -> list[Hit]:
-        """The notes of the documents `hits` come from, as hits after them, when the question asks
-        about a footnote: the note ("The Report of the Commission on Funding of Care and
-        Support, HMSO, page 12.") shares no words with the question, so no ranking finds it.
-        The notes of the documents the top chunks come from are all read: the sentence
-        citing a note may not be among them where the note itself answers ("the footnote's
-        definition of fair work")."""
-        if not asks_footnote(question):
-            return []
-        cited = {h.node.metadata["doc_id"] for h in hits}
-        seen = {h.row for h in hits}
-        rows, nodes = [], []
-        for doc_id in sorted(cited):
-            for row, node in self.store.nodes_in_section(doc_id, FOOTNOTES_SECTION):
-                if row not in seen:
-                    rows.append(row)
-                    nodes.append(node)
+    def _appended(self, rows: list[int], nodes: list[TextNode], query_vector: np.ndarray) -> list[Hit]:
+        """Chunks added after the ranked ones: no fused score, their dense score kept."""
         if not rows:
             return []
         dense = self.store.vectors_of(rows) @ query_vector
         return [Hit(row=r, node=n, score=0.0, dense=float(d)) for r, n, d in zip(rows, nodes, dense)]
+
+    def footnotes_of(self, question: str, query_vector: np.ndarray, hits: list[Hit]) -> list[Hit]:
+        """The notes of the documents `hits` come from, as hits after them, when the question
+        asks about a footnote: a note ("The Report of the Commission on Funding of Care and
+        Support, HMSO, page 12.") shares no words with the question, so no ranking finds
+        it; and the sentence citing it may not be among `hits` where the note itself
+        answers ("the footnote's definition of fair work")."""
+        if not asks_footnote(question):
+            return []
+        seen = {h.row for h in hits}
+        notes = [(row, node) for doc_id in sorted({h.node.metadata["doc_id"] for h in hits})
+                 for row, node in self.store.nodes_in_section(doc_id, FOOTNOTES_SECTION) if row not in seen]
+        return self._appended([r for r, _ in notes], [n for _, n in notes], query_vector)
 
     def phrase_ranking(self, question: str, allowed: np.ndarray | None, prior: list[int]) -> list[int]:
         """Chunks that contain the names the question uses, verbatim ("Democratic
