@@ -349,8 +349,9 @@ def premise_denied(question: str, sentence: str) -> bool:
 ACT_NOT_SAID = True
 _ACT_ASKED = re.compile(
     r"^\s*why\s+(?:did|has|have|does|do|had)\s+(?:[\w’'-]+\s+){1,6}?"
-    r"(?:recommend(?:ed)?|urged?|call(?:ed)?\s+for|propose[d]?|suggest(?:ed)?|advised?|"
+    r"(?P<verb>recommend(?:ed)?|urged?|call(?:ed)?\s+for|propose[d]?|suggest(?:ed)?|advised?|"
     r"decided?\s+to|agreed?\s+to|cho(?:se|ose)\s+to|commit(?:ted)?\s+to)\s+(?P<act>.+)$", re.I)
+ADDRESSEE_ASIDE = True  # issue 4 lever
 
 
 def act_not_said(question: str, passage: str) -> bool:
@@ -358,7 +359,12 @@ def act_not_said(question: str, passage: str) -> bool:
     asked = _ACT_ASKED.search(question) if ACT_NOT_SAID else None
     if asked is None:
         return False
-    words = [w for w in re.findall(r"[\w’'-]+", asked["act"]) if w[0].islower()]
+    act = asked["act"]
+    if ADDRESSEE_ASIDE and asked["verb"].lower().startswith(("urg", "advis")):
+        # "urge the Lords committee to focus on …": the act is what follows "to"
+        addressed = re.match(r"(?:[\w’'-]+\s+){1,5}?to\s+(?=[a-z])", act)
+        act = act[addressed.end():] if addressed else act
+    words = [w for w in re.findall(r"[\w’'-]+", act) if w[0].islower()]
     act = next(iter(tokenize([" ".join(words)])[0]), None) if words else None
     return act is not None and act not in set(tokenize([passage])[0])
 
@@ -458,6 +464,45 @@ def premise_set_aside(question: str, sentence: str) -> bool:
     asked = set(re.findall(r"\w+", question.casefold()))
     found = [*_SET_ASIDE.finditer(sentence), *(_RULED_OUT.finditer(sentence) if RULED_OUT and not _NEGATED.search(question) else [])]
     return any(all(w in asked for w in re.findall(r"\w+", m["thing"].casefold())) for m in found)
+
+
+# "Why does the prospectus insist on a mandated form of physical security?" where "There
+# will not be a mandated form of physical security for the tax site": a question that
+# presupposes a thing, three or more of its words in a row, which a sentence negates
+# (issue 4 lever)
+PREMISE_NEGATED = True
+NEGATED_RUN = 3
+_PRESUPPOSES = re.compile(r"^\s*(?:why|how|when|where|who|whom|what|which)\b", re.I)
+_NOT_A_PREMISE = re.compile(r"\b(?:not|no|never|nor|without|fail\w*|whether|if|reject\w*|den(?:y|ies|ied)|disput\w*|dismiss\w*)\b|"
+                            r"\b(?:say|said|says|state|states|stated)\s+(?:about|of|on)\b|"
+                            r"\b(?:view|position|stance|approach) (?:on|to)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|nor)\b(?!\s+(?:only|just|least|longer than|more than|less than|fewer than|later than|"
+                       r"earlier than|sooner than|before|until|doubt|(?:current |immediate |further )?plans?)\b)", re.I)
+
+
+# "Why did Professor Dame Jenny Harries tell the Inquiry that 'groupthink' had damaged the
+# UK's pandemic preparedness?" where she "rejected the idea that ‘groupthink’ was a
+# phenomenon that negatively impacted upon the UK’s pandemic preparedness"
+CLAIM_REJECTED = True
+_CLAIM_REJECTED = re.compile(r"\b(?:reject\w*|dismiss\w*|disput\w*|refut\w*|den(?:y|ies|ied)|(?:did|does|do) not accept)\s+"
+                             r"(?:the\s+)?(?:(?:idea|suggestion|claim|notion|view|argument|assertion|contention)s?\s+)?that\b", re.I)
+
+
+def premise_negated(question: str, sentence: str) -> bool:
+    """A wh-question presupposing a thing that the sentence says is not so."""
+    if not PREMISE_NEGATED or not _PRESUPPOSES.match(question) or _NOT_A_PREMISE.search(question):
+        return False
+    asked = tokenize([question])[0]
+    runs = {tuple(asked[i:i + NEGATED_RUN]) for i in range(len(asked) - NEGATED_RUN + 1)}
+    # a "not" governs the words just after it; a rejected claim, its whole clause
+    negations = [(m, 2, 10) for m in _NEGATION.finditer(sentence)]
+    negations += [(m, 15, 15) for m in _CLAIM_REJECTED.finditer(sentence)] if CLAIM_REJECTED else []
+    for negation, within, span in negations:
+        governed = re.split(r"[;:,.()]|\b(?:but|however|although|while|whereas)\b", sentence[negation.end():], maxsplit=1)[0]
+        said = tokenize([" ".join(governed.split()[:span])])[0]
+        if any(tuple(said[i:i + NEGATED_RUN]) in runs for i in range(min(within, len(said) - NEGATED_RUN + 1))):
+            return True
+    return False
 
 
 # "we will retain …", "the government will not abolish …": what the government itself does

@@ -34,6 +34,12 @@ _DATE = re.compile(
     r"\bweeks?\b|\bmonths?\b|\byears?\b|annually|immediately|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:daily|weekly|fortnightly|monthly|quarterly)\b|\bQ[1-4]\b)", re.I)
+# "How often must it review its security measures?" is answered by "an annual audit"
+# (issue 4 lever)
+FREQUENCY = True
+_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bat what (?:interval|frequency)\b", re.I)
+_FREQUENCY = re.compile(r"\b(?:annual|bi-?annual|biennial|triennial|yearly|half-yearly|six-monthly|twice|once)\b|"
+                        r"\b(?:every|each|per|a)\s+(?:\w+\s+)?(?:year|month|week|day|quarter|annum)s?\b", re.I)
 # A day or a month of a year: "14 October", "15th May 2013", "May 2025", "09/10/2025".
 EXACT_DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b|"
@@ -342,7 +348,7 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
     if expects == "date":
         if question and ASKS_DAY.search(question):
             return bool(DAY.search(sentence))
-        return bool(_DATE.search(sentence))
+        return bool(_DATE.search(sentence) or (FREQUENCY and _ASKS_FREQUENCY.search(question) and _FREQUENCY.search(sentence)))
     if expects == "time":
         return bool(_CLOCK.search(sentence))
     if expects == "person":

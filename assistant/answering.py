@@ -21,6 +21,7 @@ from assistant.abstention import (
     named_thing_missing,
     only_asked_for,
     premise_contradicted,
+    premise_negated,
     premise_denied,
     premise_set_aside,
     states_a_stance,
@@ -755,7 +756,8 @@ def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words:
     """The abstention the chosen sentences, read together, call for, if any."""
     close = [c for c in ranked if c.score >= best.score - DENIAL_MARGIN] if CLOSE_DENIALS else []
     denial = next((c for c in [*chosen, *close]
-                   if premise_contradicted(question, c.text) or another_appointed(question, c.text)
+                   if premise_contradicted(question, c.text) or premise_negated(question, c.text)
+                   or another_appointed(question, c.text)
                    or another_partner(question, c.text)), None)
     denial = denial or next((c for c in ranked if premise_set_aside(question, c.text)), None)
     if denial is not None:

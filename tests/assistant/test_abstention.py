@@ -16,6 +16,7 @@ from assistant.abstention import (
     states_a_stance,
     still_to_come,
     premise_denied,
+    premise_negated,
 )
 
 
@@ -258,6 +259,12 @@ def test_a_thing_made_with_a_named_partner_against_one_made_with_another(questio
      "Only a broad-based tax base like Income Tax, VAT or NICs can raise the sums needed.", False),
     # no recommendation or decision taken as given
     ("Why was the UK's launch delayed?", "The launch slipped to 2026.", False),
+    # the one urged is not the act: "urge the Lords committee to focus on guidelines"
+    ("Why did Professor Hugh Lewis urge the Lords committee to focus on international guidelines?",
+     "Professor Hugh Lewis told us that there is no appetite for a new treaty. Instead, he encouraged a focus on "
+     "developing international guidelines.", False),
+    ("Why did Professor Hugh Lewis urge the Lords committee to withdraw from the treaty?",
+     "Professor Hugh Lewis told us that there is no appetite for a new treaty.", True),
 ])
 def test_a_why_question_whose_recommended_or_decided_act_the_passage_never_states(question, passage, unsaid):
     assert act_not_said(question, passage) is unsaid
@@ -432,3 +439,29 @@ def test_the_outcome_of_an_event_still_to_come(question, sentences, ahead):
 ])
 def test_a_sentence_where_the_government_says_what_it_does_with_the_thing_asked(question, sentence, stance):
     assert states_a_stance(question, sentence) is stance
+
+
+@pytest.mark.parametrize("question, sentence, negated", [
+    ("Why does the prospectus insist on a mandated form of physical security around every tax site?",
+     "There will not be a mandated form of physical security for the tax site; however, applicants are asked for plans.",
+     True),
+    ("Why did Professor Dame Jenny Harries tell the Inquiry that groupthink had damaged the UK's pandemic preparedness?",
+     "Two witnesses explicitly rejected the idea that groupthink was a phenomenon that negatively impacted upon the "
+     "UK's pandemic preparedness.", True),
+    # a question that takes nothing as given, or asks about the negation itself
+    ("Does the prospectus insist on a mandated form of physical security?",
+     "There will not be a mandated form of physical security for the tax site.", False),
+    ("What does the prospectus say about a mandated form of physical security?",
+     "There will not be a mandated form of physical security for the tax site.", False),
+    ("Why will there not be a mandated form of physical security?",
+     "There will not be a mandated form of physical security for the tax site.", False),
+    # the negation governs other words; "no plans" is read by premise_denied, "not only" negates nothing
+    ("Why does the prospectus insist on a mandated form of physical security?",
+     "Security will not be checked by HMRC, but a mandated form of physical security is required.", False),
+    ("When will the national review of the Green Belt be completed?",
+     "The Government has no plans for a national review of the Green Belt.", False),
+    ("Why does the prospectus insist on a mandated form of physical security?",
+     "This is not only a mandated form of physical security but a plan.", False),
+])
+def test_a_thing_the_question_takes_as_given_that_the_sentence_negates(question, sentence, negated):
+    assert premise_negated(question, sentence) is negated

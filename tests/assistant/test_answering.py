@@ -206,6 +206,16 @@ def test_a_sum_asked_for_is_not_answered_by_a_percentage(question, sentence, hol
     assert has_answer_type("money", sentence, question) is holds
 
 
+def test_how_often_is_answered_by_a_frequency():
+    question = "How often must the freeport governance body review its security measures?"
+    assert has_answer_type("date", "It will conduct an annual audit of the security measures in place.", question)
+    assert has_answer_type("date", "It will review the measures twice a year.", question)
+    # a frequency word answers "how often", not "when"
+    assert not has_answer_type("date", "It will conduct an annual audit of the security measures in place.",
+                               "When must the governance body review its security measures?")
+    assert not has_answer_type("date", "It will audit the security measures in place.", question)
+
+
 def test_a_time_is_a_clock_time():
     assert has_answer_type("time", "Questions may be sent until 17:00 on 6 October 2022.")
     assert has_answer_type("time", "24 November 2022 – Application deadline, 6pm")
@@ -668,6 +678,18 @@ def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
      "response to a major pandemic.\n",
      "What were the main findings of the Tier 1 pandemic exercise that the government ran in 2025?",
      "will lead on the Tier 1 exercise", "Which department will lead on the Tier 1 pandemic exercise in 2025?"),
+    # a thing the question takes as given that the passage says there will not be
+    ("Security\n\nThe governance body will be required to verify the beneficial owner of businesses operating within "
+     "the tax site. There will not be a mandated form of physical security for the tax site; however, applicants are "
+     "asked to set out plans for the security of the tax site.\n",
+     "Why does the prospectus insist on a mandated form of physical security, such as fencing, around every tax site?",
+     "There will not be a mandated form of physical security",
+     "What does the prospectus say about a mandated form of physical security for the tax site?"),
+    # a claim the question has a witness make, which the witness rejected
+    ("Groupthink\n\nTwo witnesses, Professor Dame Jenny Harries and Dr Claas Kirchhelle, explicitly rejected the idea "
+     "that groupthink was a phenomenon that negatively impacted upon the UK's pandemic preparedness.\n",
+     "Why did Professor Dame Jenny Harries tell the Inquiry that groupthink had damaged the UK's pandemic preparedness?",
+     "rejected the idea", "What did Professor Dame Jenny Harries say about groupthink and the UK's pandemic preparedness?"),
 ])
 def test_a_denied_or_contradicted_premise_is_not_answered_but_the_denial_is_shown(small_corpus, text, question, shown,
                                                                                   plain):
