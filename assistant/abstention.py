@@ -372,6 +372,7 @@ def act_not_said(question: str, passage: str) -> bool:
 PREMISE_CONTRADICTED = True  # issue 4 lever
 STILL_REQUIRED = True
 TURNED_DOWN = True  # "Why did the government turn down …?" asserts a rejection (issue 4 lever)
+LAPSED_RENEWED = True
 # "Why did she recommend keeping the lead department model?" where the report says
 # abolish it; "Why did the report conclude the UK was well prepared?" where it says ill
 # prepared. A why-question asserts what it asks the reason for: a cited sentence that
@@ -388,6 +389,10 @@ _OPPOSITES = [
      r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|introduc(?:e|es|ed|ing)|accept(?:s|ed)?|agree(?:s|d)?|"
      r"will (?:use|adopt|establish|create|implement|set up))\b"),
     (r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing))\b", r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\b"),
+    # "Why did the government let the UK-Australia Space Bridge lapse in 2025?" where it was
+    # "renewed in 2025" (issue 4 lever)
+    *([(r"\b(?:laps(?:e|es|ed|ing)|expir(?:e|es|ed|ing))\b", r"\b(?:renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?)\b")]
+      if LAPSED_RENEWED else []),
 ]
 # "What was the government's reasoning for setting the cap at £100,000?" asks why, as
 # "why" does (issue 4 lever)

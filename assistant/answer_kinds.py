@@ -326,6 +326,17 @@ def without_figures_of(question: str, sentence: str) -> str:
     return _FIGURE.sub(lambda m: " " if m.group(0).rstrip(".,") in figures else m.group(0), sentence) if figures else sentence
 
 
+# "How much did the Deloitte market assessment cost?" is not answered by "a figure of
+# £1.8bn on the direct economic benefit from use of PSI": a sum the sentence gives only as
+# a benefit or a value is no cost (issue 4 lever)
+SUM_OF_VALUE = True
+_ASKS_COST = re.compile(r"\bcost(?:s|ing)?\b|\bspen[dt]\b|\bspending\b|\bpa(?:y|id)\b|\bprice\b", re.I)
+_COST_SAID = re.compile(r"\bcost|\bspen[dt]|\bpa(?:y|id|ying|yment)|\bprice|\bfees?\b|\bbudget|\bfund|\binvest|\ballocat|"
+                        r"\bgrants?\b|\bprovid|\baward|\bcommit|\bcontract|\bsubscri|\bcharg|\bexpen", re.I)
+_VALUE_SAID = re.compile(r"\bbenefits?\b|\bvalued?\b|\bworth\b|\brevenues?\b|\bincome\b|\bGDP\b|\bturnover\b|"
+                         r"\bsavings?\b|\bgenerat\w*|\bcontribut\w*|\bboost\w*", re.I)
+
+
 def has_answer_type(expects: str | None, sentence: str, question: str = "") -> bool:
     sentence = _PARAGRAPH_NUMBER.sub("", sentence)  # "54. The Government will ..." holds no number
     if question and expects in STRICT_KINDS:
@@ -337,6 +348,8 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
             return False
         if SUMS_NOT_SHARES and not _SUM.search(sentence) and not _ASKS_RATE.search(question):
             return False  # "about 98% of satellites remain uninsured" is no sum collected in premiums
+        if SUM_OF_VALUE and _ASKS_COST.search(question) and not _COST_SAID.search(sentence) and _VALUE_SAID.search(sentence):
+            return False  # "£1.8bn on the direct economic benefit from use of PSI" is no cost of the study
         return not RATES or _per_unit_as_asked(question, sentence)
     if expects == "number":
         counts = _NOT_A_COUNT.sub(" ", sentence)

@@ -364,12 +364,28 @@ _VERDICT_SENTENCE = re.compile(
     r"no plans|not be pursuing|will not)\b", re.I)
 
 
-def _verdict_line(facts: QuestionFacts, ranked: list[Candidate]) -> Candidate | None:
+VERDICT_UNNUMBERED = True  # issue 4 lever
+
+
+def _verdict_line(facts: QuestionFacts, ranked: list[Candidate], question: str = "") -> Candidate | None:
     """The government's verdict on the recommendation the question is about: a
     'Response: Accept' line, else a reply sentence that states one ('The Government
     agrees with the recommendation ...')."""
-    if not (facts.asks_verdict and facts.item_number):
+    if not facts.asks_verdict:
         return None
+    if not facts.item_number:
+        # "Does the government accept the committee's view that it is unfair …?": a reply
+        # close behind the best that opens on its verdict ("We agree that … is unfair")
+        if not (VERDICT_UNNUMBERED and YES_NO.match(question) and ranked):
+            return None
+        def states_verdict(c: Candidate) -> bool:
+            return in_government_voice(c.text) and bool(_VERDICT_SENTENCE.search(" ".join(c.text.split()[:6])))
+
+        best = ranked[0]
+        if states_verdict(best):
+            return None
+        return next((c for c in ranked[1:] if c.score >= best.score - SUPPORT_MARGIN and c.lexical >= best.lexical
+                     and states_verdict(c)), None)
     mine = [c for c in ranked if matches_item(facts, c.hit.node.metadata)]
     line = next((c for c in mine if VERDICT_LINE.match(c.text)), None)
     if line is not None:
@@ -843,6 +859,28 @@ def _fitting(best: Candidate, follow: Candidate | None, max_words: int) -> Candi
     return follow
 
 
+LIST_AFTER_LEAD_IN = True  # issue 4 lever
+_LIST_ITEM_OPENING = re.compile(r"^\s*(?:[•●▪*–-]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
+
+
+def _listed_after(best: Candidate, ranked: list[Candidate], max_words: int) -> list[Candidate]:
+    """The list items that follow a best sentence ending in a colon, in its chunk or at
+    the start of the next chunk of its section, as many as fit after it."""
+    if not best.text.rstrip().endswith(":"):
+        return []
+    after = sorted((c for c in ranked if c.hit.row == best.hit.row and c.start > best.start), key=lambda c: c.start)
+    if not after:
+        after = sorted((c for c in ranked if c.hit.row == best.hit.row + 1 and _same_place(c.hit, best.hit)),
+                       key=lambda c: c.start)
+    items, words = [], len(best.quote(max_words).split())
+    for c in after:
+        if not _LIST_ITEM_OPENING.match(c.text) or words + len(c.text.split()) > max_words:
+            break
+        items.append(c)
+        words += len(c.text.split())
+    return items
+
+
 def _cites_source(question: str, sentence: str) -> bool:
     """A footnote citing its source ("… Report, HMSO, page 12."), unless a footnote is asked about."""
     return bool(_FOOTNOTE_REFERENCES.search(sentence)) and not asks_footnote(question)
@@ -950,7 +988,7 @@ def compose_answer(
         return _abstain_showing(best, max_words, "The documents do not give that figure")
 
     chosen = [best] if follow is None else [best, follow]
-    verdict = _verdict_line(facts, ranked) if follow is None else None
+    verdict = _verdict_line(facts, ranked, question) if follow is None else None
     if verdict is not None and verdict is not best:
         # "Was it accepted?" is answered by the government's verdict, then the best
         # sentence of what it said.
@@ -972,6 +1010,10 @@ def compose_answer(
             continue
         chosen.append(c)
         words += extra
+    if LIST_AFTER_LEAD_IN and len(chosen) == 1:
+        # "… looked through “three lenses” when making decisions:", quoted alone, says
+        # nothing without its list: the items follow it, as many as fit
+        chosen += _listed_after(best, ranked, max_words)
     refused = _refused(question, best, chosen, max_words, ranked)
     if refused is not None:
         return refused

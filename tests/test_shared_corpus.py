@@ -238,3 +238,11 @@ def test_a_sentence_close_behind_the_best_is_quoted_with_it(shared):
     # scores best; the years are in the sentence 0.08 behind it, in the same passage
     answer = shared.ask("In which years was a Northern Ireland Risk Assessment produced before the Covid-19 pandemic?")
     assert "2009 and 2013" in answer.answer, answer.answer
+
+
+def test_a_reply_that_opens_on_its_verdict_leads_an_answer_to_does_the_government_accept(shared):
+    """'That is why … the government will use section 18(3)' scores best; 'We agree that the
+    disparity … is unfair', close behind, says whether the government accepts the view."""
+    answer = shared.ask("Does the government accept the Lords committee's view that it is unfair for self-funders to pay "
+                        "higher care home fees than councils pay?")
+    assert answer.citations[0].quote.startswith("We agree that the disparity")

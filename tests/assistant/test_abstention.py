@@ -273,6 +273,10 @@ def test_a_why_question_whose_recommended_or_decided_act_the_passage_never_state
 @pytest.mark.parametrize("question, sentence, contradicted", [
     ("Why did the report conclude that the UK was well prepared for a pandemic?",
      "This Report concludes that, in reality, the UK was ill prepared for dealing with a catastrophic emergency.", True),
+    ("Why did the government let the UK-Australia Space Bridge lapse in 2025 rather than renew it?",
+     "The UK-Australia Space Bridge, signed in 2021, and renewed in 2025, provided a framework agreement.", True),
+    ("Why did the government renew the UK-Australia Space Bridge in 2025?",
+     "The UK-Australia Space Bridge, signed in 2021, and renewed in 2025, provided a framework agreement.", False),
     ("Why did Baroness Hallett recommend keeping the lead government department model?",
      "• abolish the lead government department model for whole-system civil emergency preparedness;", True),
     ("Why did the government reject the idea of a lifetime cap on care costs?",

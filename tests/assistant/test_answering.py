@@ -206,6 +206,16 @@ def test_a_sum_asked_for_is_not_answered_by_a_percentage(question, sentence, hol
     assert has_answer_type("money", sentence, question) is holds
 
 
+@pytest.mark.parametrize("sentence, holds", [
+    ("The Deloitte analysis suggests a figure of £1.8bn on the direct economic benefit from use of PSI.", False),
+    ("The Deloitte analysis, which cost £150,000, suggests a benefit of £1.8bn.", True),
+    ("The Department paid Deloitte £150,000 for the analysis.", True),
+])
+def test_a_cost_is_not_answered_by_a_sum_given_as_a_benefit(sentence, holds):
+    question = "How much did the Deloitte market assessment of public sector information cost?"
+    assert has_answer_type("money", sentence, question) is holds
+
+
 def test_how_often_is_answered_by_a_frequency():
     question = "How often must the freeport governance body review its security measures?"
     assert has_answer_type("date", "It will conduct an annual audit of the security measures in place.", question)
@@ -973,3 +983,20 @@ def test_a_question_about_a_footnote_is_answered_by_the_note_the_sentence_cites(
     answer = assistant.ask("What did the Commission on Funding Care and Support estimate in 2011?")
     assert "one in ten adults" in answer.answer
     assert "Footnotes" not in [c.section for c in answer.citations]
+
+
+def test_a_lead_in_quoted_alone_is_followed_by_its_list(small_corpus):
+    assistant = small_corpus({"inquiry.txt": (
+        "A new approach\n\n"
+        "6.7. Professor Sir Mark Walport, Government Chief Scientific Adviser from April 2013 to September 2017, explained "
+        "to the Inquiry that, in his experience, ministers in government looked through three lenses when making "
+        "decisions:\n"
+        "• Evidence: what do I know about X or Y?\n"
+        "• Practicability: if I make a policy, is it deliverable?\n"
+        "• Political and personal values: values sometimes trump the evidence.\n"
+        "6.8. Key to informing the first two of these lenses in the context of pandemic planning was expert advice.\n"
+    )})
+    answer = assistant.ask("What were the three lenses that Sir Mark Walport said ministers look through when taking decisions?")
+    assert answer.citations[0].quote.endswith("decisions:")
+    assert "Evidence" in answer.answer and "Practicability" in answer.answer
+
