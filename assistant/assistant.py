@@ -14,9 +14,11 @@ from assistant.conversation import contextual_question
 from assistant.models import Answer, Citation, Filters, Generation, RetrievedChunk, Timings
 from assistant.question import read_question
 from assistant.retrieval import HybridRetriever
+from assistant.table_cells import answer_from_table
 from index import Embedder, IndexUnavailable, StoredIndex
 
 RERANK = True  # issue 4 lever: chunks listed by their best sentence's score
+TABLE_CELLS = True  # issue 4 lever: "what weighting does question 3.8 carry?" read from the row and its header
 # A question asking for a date, a sum or a number has its sentences read in this many
 # top chunks, not answer_chunks: a sentence that holds such a figure is rare enough that
 # the deeper pool brings in the right one more often than a wrong one (issue 4 lever; 0
@@ -149,6 +151,10 @@ class Assistant:
             allowed = self.retriever.allowed_documents(filters, query)
             from_records = answer_from_records(query, self.records, self.store, allowed,
                                                passages=[h.node.metadata for h in hits[:3]])
+        from_table = None
+        if not retrieval_only and from_records is None and TABLE_CELLS:
+            from_table = answer_from_table(query, read_question(query), self.store,
+                                           list(dict.fromkeys(h.node.metadata["doc_id"] for h in hits[:top])))
         generation = None
         if retrieval_only:
             text, citations, abstained = "", [], False
@@ -159,6 +165,10 @@ class Assistant:
                 text, citations = self._with_reply(from_records, scored, hits)
             if mode == "generative":
                 generation = Generation(model="", fallback="answered from the commitments records, which are already verified")
+        elif from_table is not None:
+            (text, citations), abstained = from_table, False
+            if mode == "generative":
+                generation = Generation(model="", fallback="answered from a table's cell, quoted as it stands")
         else:
             text, citations, abstained = compose_answer(
                 scored, hits[:top],
@@ -175,6 +185,15 @@ class Assistant:
                      for h in hits[:k]]
         # A verdict cited from the commitments records may sit in a chunk outside the top
         # k; it follows them, so every cited quote can be checked against `retrieved`.
+        if from_table is not None:
+            # the row the cell was read from leads: it is the passage that answered
+            cited = citations[0].chunk_id
+            retrieved = [r for r in retrieved if r.chunk_id == cited] + [r for r in retrieved if r.chunk_id != cited]
+            if retrieved and retrieved[0].chunk_id != cited:
+                node = self.store.node_by_id(cited)
+                retrieved.insert(0, RetrievedChunk(chunk_id=cited, doc_id=node.metadata["doc_id"], score=citations[0].score,
+                                                   text=node.text))
+                retrieved = retrieved[:k]
         listed = {r.chunk_id for r in retrieved}
         for citation in citations:
             node = None if citation.chunk_id in listed else self.store.node_by_id(citation.chunk_id)

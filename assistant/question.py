@@ -14,7 +14,11 @@ _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
              "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
              "nineteenth", "twentieth"]
 _ORDINAL_ITEM_REF = re.compile(rf"\b({'|'.join(_ORDINALS)}) (recommendation|conclusion)\b", re.I)
-_PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b", re.I)
+# "question 3.8" of an application form's table is its row labelled 3.8, which the
+# structure reads as a numbered paragraph (issue 4 lever)
+QUESTION_ROWS = True
+_PARAGRAPH_REF = re.compile(r"\b(?:paragraph|para\.?)\s+(\d{1,3}(?:\.\d{1,3}){0,2})\b"
+                            + (r"|\bquestions?\s+(\d{1,2}\.\d{1,2})\b" if QUESTION_ROWS else ""), re.I)
 # "response" as a reply, not as in "a pandemic response exercise"
 # nor "tested the response to an outbreak of MERS-CoV" (issue 4 lever)
 RESPONSE_TO_EVENT = True
@@ -199,7 +203,7 @@ def read_question(question: str) -> QuestionFacts:
     return QuestionFacts(
         item_kind=kind,
         item_number=number,
-        paragraph=paragraph.group(1) if paragraph else None,
+        paragraph=(paragraph.group(1) or paragraph.group(2)) if paragraph else None,
         asks_verdict=bool(_VERDICT.search(question)) or asked_for,
         expects=expected_kind(question),
         doc_kind=("response" if _ASKS_RESPONSE.search(question) else "report" if _ASKS_REPORT.search(question)

@@ -1,0 +1,126 @@
+"""A cell of a table row the question names: "What weighting does question 3.8 carry?"
+
+A table is kept as lines of cells joined by " | ", a header line first ("# | Question |
+Question Type | Word or file limit | … | Weighting"), each row a paragraph led by its label
+("3.8 | Please outline …"), so the structure reads the label as the paragraph's number.
+A row longer than a chunk is cut into pieces, and the piece that holds the asked-for cell
+carries neither the row's label nor the header; the sentence scorer cannot tell "15% of
+Criterion D" from the next row's "40% of Criterion E". Here the row is followed from its
+label to its end, and the cell is counted from the row's end, under the header cell whose
+words the question uses.
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.models import Citation
+from assistant.question import QuestionFacts
+from index import StoredIndex
+from index.chunking import page_at
+from index.lexical import tokenize
+
+CELL = " | "
+MAX_QUOTE_WORDS = 60
+CONTEXT_WORDS = 25
+# The words that name the row, not a column: "question 3.8", "row 4"
+_ROW_WORDS = {"question", "row", "item", "paragraph"}
+
+
+_ROW_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2})*" + re.escape(CELL))
+
+
+def _header(lines: list[str]) -> list[str] | None:
+    """The table's header: the line of cells just above its first labelled row."""
+    for above, line in zip(lines, lines[1:]):
+        if CELL in above and not _ROW_LABEL.match(above) and _ROW_LABEL.match(line):
+            return above.split(CELL)
+    return None
+
+
+def _column(question: str, header: list[str]) -> int | None:
+    """The header cell most of whose words the question uses; None on a tie or no match."""
+    asked = set(tokenize([question])[0]) - _ROW_WORDS
+    overlap = [len(asked & (set(tokenize([cell])[0]) - _ROW_WORDS)) for cell in header]
+    best = max(overlap, default=0)
+    if best == 0 or overlap.count(best) > 1:
+        return None
+    return overlap.index(best)
+
+
+def _overlap(before: str, after: str) -> int:
+    """How many characters `after` opens with that `before` ends with (a chunk opens with
+    the last sentences of the one before it)."""
+    for size in range(min(len(before), len(after)), 0, -1):
+        if before.endswith(after[:size]):
+            return size
+    return 0
+
+
+def _row(texts: list[str], label: str) -> tuple[str, list[tuple[int, int, int]]] | None:
+    """The row labelled `label`, followed across the chunks of its section: its text, and
+    the (chunk, start, end) stretches it was read from."""
+    start = re.compile(rf"^{re.escape(label)}{re.escape(CELL)}", re.M)
+    for i, text in enumerate(texts):
+        found = start.search(text)
+        if found is None:
+            continue
+        end = text.find("\n", found.start())
+        stretches = [(i, found.start(), len(text) if end == -1 else end)]
+        row = text[found.start():stretches[0][2]]
+        while end == -1 and stretches[-1][0] + 1 < len(texts):
+            following = texts[stretches[-1][0] + 1]
+            first = following.split("\n", 1)[0]
+            if _ROW_LABEL.match(first) and not start.match(first):
+                break  # the next chunk opens on the next row
+            skip = _overlap(row, first)
+            end = following.find("\n")
+            stretches.append((stretches[-1][0] + 1, skip, len(following) if end == -1 else end))
+            row += following[skip:stretches[-1][2]]
+        return row, stretches
+    return None
+
+
+def answer_from_table(question: str, facts: QuestionFacts, store: StoredIndex,
+                      doc_ids: list[str]) -> tuple[str, list[Citation]] | None:
+    """The cell of the row the question names by its label, in the column whose header the
+    question uses, cited to the stretch of the row that holds it; None when the question
+    names no row, or no table row of these documents has that label and a header."""
+    label = facts.paragraph
+    if not label or not re.search(rf"\b(?:question|row)s?\s+{re.escape(label)}\b", question, re.I):
+        return None
+    rows = [r for r, meta in store.rows_in_structure(None, label) if meta.get("doc_id") in doc_ids]
+    for row in rows:
+        meta = store.nodes([row])[0].metadata
+        section = store.nodes_in_section(meta["doc_id"], meta.get("section", ""))
+        texts = [node.text for _, node in section]
+        found = _row(texts, label)
+        header = _header([line for text in texts for line in text.split("\n")])
+        column = _column(question, header) if header and found else None
+        if not column:  # none, or the label's own column
+            continue
+        text, stretches = found
+        cells = text.split(CELL)
+        at = len(cells) - len(header) + column  # counted from the row's end
+        if at < 1 or not cells[at].strip() or cells[at].strip() == "-":
+            continue
+        # the row's cells from that one on, within the budget, with the cells before it
+        # that fit a short quote, so the value is read beside what it belongs to
+        kept = cells[at:]
+        while len(CELL.join(kept).split()) > MAX_QUOTE_WORDS and len(kept) > 1:
+            kept.pop()
+        for earlier in reversed(cells[:at]):
+            if len(CELL.join([earlier, *kept]).split()) > CONTEXT_WORDS:
+                break
+            kept.insert(0, earlier)
+        quote = CELL.join(kept).strip()
+        piece = next((i for i, start, end in reversed(stretches) if quote in texts[i][start:end]), None)
+        if piece is None:
+            continue
+        chunk = section[piece][1]
+        offset = texts[piece].index(quote)
+        citation = Citation(n=1, doc_id=chunk.metadata["doc_id"], title=chunk.metadata.get("title", ""),
+                            file=chunk.metadata.get("file", ""), page=page_at(chunk.metadata, offset),
+                            section=chunk.metadata.get("section", ""), quote=quote, chunk_id=chunk.node_id, score=1.0)
+        named = re.search(rf"\b(question|row)s?\s+{re.escape(label)}\b", question, re.I)[1].capitalize()
+        return f"{named} {label}, {header[column].strip()}: {cells[at].strip()} [1]", [citation]
+    return None

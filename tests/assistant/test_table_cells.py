@@ -1,0 +1,36 @@
+"""A cell of a named table row, read with the table's header, also where the row is longer
+than a chunk: an HTML application form written here, built and asked."""
+from __future__ import annotations
+
+_LONG_CELL = " ".join(
+    f"- the sources of funding number {i} that will meet those costs, with who will undertake any borrowing" for i in range(12))
+
+FORM = f"""<html><head><title>Freeport bidding prospectus</title></head><body><main>
+<h2>Criterion D: Deliverability of proposal</h2>
+<table>
+<tr><th>#</th><th>Question</th><th>Question Type</th><th>Word or file limit</th><th>Paragraph</th><th>Weighting</th></tr>
+<tr><td>3.7</td><td>Please provide a risk management framework that shows how your board will manage risks.</td>
+<td>File upload</td><td>-</td><td>4.5.6</td><td>5% of Criterion D</td></tr>
+<tr><td>3.8</td><td>Please outline your preferred investment proposal, including: {_LONG_CELL}</td>
+<td>Template table</td><td>2000</td><td>3.4</td><td>15% of Criterion D</td></tr>
+<tr><td>3.9</td><td>Please provide evidence of the commercial demand for the tax site land.</td>
+<td>Free text</td><td>500</td><td>-</td><td>10% of Criterion D</td></tr>
+</table>
+</main></body></html>"""
+
+
+def test_a_named_row_s_cell_is_read_under_the_header_the_question_uses(small_corpus):
+    assistant = small_corpus({"prospectus.html": FORM})
+    # the row is cut into several chunks; its weighting is in the last, without its label
+    chunks = [n.text for _, n in assistant.store.nodes_of_document(assistant.store.nodes([0])[0].metadata["doc_id"])]
+    assert len([t for t in chunks if "sources of funding" in t]) >= 2
+    answer = assistant.ask("What weighting does question 3.8 on the preferred investment proposal carry?")
+    assert not answer.abstained
+    assert "15% of Criterion D" in answer.answer and "Weighting" in answer.answer
+    assert "15% of Criterion D" in answer.citations[0].quote
+    assert answer.retrieved[0].chunk_id == answer.citations[0].chunk_id
+    assert answer.citations[0].quote in answer.retrieved[0].text
+    answer = assistant.ask("What is the word limit for question 3.9?")
+    assert "500" in answer.answer and "Word or file limit" in answer.answer
+    # a cell left empty ("-") is no answer from the table
+    assert "Word or file limit: -" not in assistant.ask("What is the word limit for question 3.7?").answer
