@@ -154,7 +154,8 @@ class Assistant:
         from_table = None
         if not retrieval_only and from_records is None and TABLE_CELLS:
             from_table = answer_from_table(query, read_question(query), self.store,
-                                           list(dict.fromkeys(h.node.metadata["doc_id"] for h in hits[:top])))
+                                           list(dict.fromkeys(h.node.metadata["doc_id"] for h in hits[:top])),
+                                           [h.node for h in hits[:top]])
         generation = None
         if retrieval_only:
             text, citations, abstained = "", [], False

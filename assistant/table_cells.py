@@ -22,6 +22,10 @@ from index.lexical import tokenize
 CELL = " | "
 MAX_QUOTE_WORDS = 60
 CONTEXT_WORDS = 25
+HEADER_CELL_WORDS = 6
+# A row named by its label in quotes: "what does a 'Medium' mark indicate?" (issue 4 lever)
+QUOTED_LABELS = True
+_QUOTED_LABEL = re.compile(r"(?<!\w)[‘'\"“]([A-Z][\w-]{1,20}(?: [\w-]+){0,3})[’'\"”](?!\w)")
 # The words that name the row, not a column: "question 3.8", "row 4"
 _ROW_WORDS = {"question", "row", "item", "paragraph"}
 
@@ -30,10 +34,12 @@ _ROW_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2})*" + re.escape(CELL))
 
 
 def _header(lines: list[str]) -> list[str] | None:
-    """The table's header: the line of cells just above its first labelled row."""
-    for above, line in zip(lines, lines[1:]):
-        if CELL in above and not _ROW_LABEL.match(above) and _ROW_LABEL.match(line):
-            return above.split(CELL)
+    """The nearest header above the row (the last of `lines`): a line of short cells, none
+    ending a sentence."""
+    for line in reversed(lines[:-1]):
+        cells = line.split(CELL)
+        if len(cells) > 1 and all(len(c.split()) <= HEADER_CELL_WORDS and not c.rstrip().endswith(".") for c in cells):
+            return cells
     return None
 
 
@@ -80,22 +86,47 @@ def _row(texts: list[str], label: str) -> tuple[str, list[tuple[int, int, int]]]
     return None
 
 
+def _named_rows(question: str, facts: QuestionFacts, store: StoredIndex, doc_ids: list[str],
+                passages: list) -> list[tuple[str, str, list]]:
+    """(label, how the question names it, the chunks of the row's section) for each row the
+    question names: "question 3.8" by its number, "'Medium'" by its label in quotes."""
+    named = []
+    label = facts.paragraph
+    asked = re.search(rf"\b(question|row)s?\s+{re.escape(label)}\b", question, re.I) if label else None
+    if asked:
+        seen = set()
+        for row, meta in store.rows_in_structure(None, label):
+            place = (meta.get("doc_id"), store.nodes([row])[0].metadata.get("section", ""))
+            if place[0] in doc_ids and place not in seen:
+                seen.add(place)
+                named.append((label, f"{asked[1].capitalize()} {label}", store.nodes_in_section(*place)))
+    for quoted in _QUOTED_LABEL.finditer(question) if QUOTED_LABELS else []:
+        label = quoted[1]
+        starts = re.compile(rf"^{re.escape(label)}{re.escape(CELL)}", re.M)
+        for node in passages:
+            if starts.search(node.text):
+                named.append((label, label, store.nodes_in_section(node.metadata["doc_id"], node.metadata.get("section", ""))))
+                break
+    return named
+
+
 def answer_from_table(question: str, facts: QuestionFacts, store: StoredIndex,
-                      doc_ids: list[str]) -> tuple[str, list[Citation]] | None:
+                      doc_ids: list[str], passages: list = ()) -> tuple[str, list[Citation]] | None:
     """The cell of the row the question names by its label, in the column whose header the
     question uses, cited to the stretch of the row that holds it; None when the question
-    names no row, or no table row of these documents has that label and a header."""
-    label = facts.paragraph
-    if not label or not re.search(rf"\b(?:question|row)s?\s+{re.escape(label)}\b", question, re.I):
-        return None
-    rows = [r for r, meta in store.rows_in_structure(None, label) if meta.get("doc_id") in doc_ids]
-    for row in rows:
-        meta = store.nodes([row])[0].metadata
-        section = store.nodes_in_section(meta["doc_id"], meta.get("section", ""))
+    names no row, or no table row of these documents (or of `passages`, the chunks found,
+    for a label in quotes) has that label and a header."""
+    for label, called, section in _named_rows(question, facts, store, doc_ids, list(passages)):
         texts = [node.text for _, node in section]
         found = _row(texts, label)
-        header = _header([line for text in texts for line in text.split("\n")])
-        column = _column(question, header) if header and found else None
+        if found is None:
+            continue
+        first, start, _ = found[1][0]
+        header = _header([line for text in texts[:first] for line in text.split("\n")]
+                         + texts[first][:start + 1].split("\n"))
+        column = _column(question, header) if header else None
+        if header and len(header) == 2 and not column:
+            column = 1  # a two-column table: what the label is, is the other cell
         if not column:  # none, or the label's own column
             continue
         text, stretches = found
@@ -121,6 +152,6 @@ def answer_from_table(question: str, facts: QuestionFacts, store: StoredIndex,
         citation = Citation(n=1, doc_id=chunk.metadata["doc_id"], title=chunk.metadata.get("title", ""),
                             file=chunk.metadata.get("file", ""), page=page_at(chunk.metadata, offset),
                             section=chunk.metadata.get("section", ""), quote=quote, chunk_id=chunk.node_id, score=1.0)
-        named = re.search(rf"\b(question|row)s?\s+{re.escape(label)}\b", question, re.I)[1].capitalize()
-        return f"{named} {label}, {header[column].strip()}: {cells[at].strip()} [1]", [citation]
+        under = "" if len(header) == 2 else f", {header[column].strip()}"
+        return f"{called}{under}: {cells[at].strip()} [1]", [citation]
     return None

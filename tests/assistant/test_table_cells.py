@@ -16,6 +16,14 @@ FORM = f"""<html><head><title>Freeport bidding prospectus</title></head><body><m
 <tr><td>3.9</td><td>Please provide evidence of the commercial demand for the tax site land.</td>
 <td>Free text</td><td>500</td><td>-</td><td>10% of Criterion D</td></tr>
 </table>
+<h2>Annex A: Mark scheme</h2>
+<p>The detailed application information will be marked according to the following schema:</p>
+<table>
+<tr><th>Mark</th><th>Text</th></tr>
+<tr><td>Low</td><td>A poor response with material concerns that the proposal will not meet the criterion.</td></tr>
+<tr><td>Medium</td><td>A good response that meets the requirements with robust supporting evidence.</td></tr>
+<tr><td>High</td><td>An outstanding response that meets the requirements with no weaknesses.</td></tr>
+</table>
 </main></body></html>"""
 
 
@@ -34,3 +42,12 @@ def test_a_named_row_s_cell_is_read_under_the_header_the_question_uses(small_cor
     assert "500" in answer.answer and "Word or file limit" in answer.answer
     # a cell left empty ("-") is no answer from the table
     assert "Word or file limit: -" not in assistant.ask("What is the word limit for question 3.7?").answer
+
+
+def test_a_row_named_by_its_label_in_quotes_is_read_in_a_two_column_table(small_corpus):
+    assistant = small_corpus({"prospectus.html": FORM})
+    answer = assistant.ask("In the mark scheme, what does a 'Medium' mark indicate?")
+    assert answer.answer.startswith("Medium: A good response")
+    assert answer.citations[0].quote.startswith("Medium | A good response")
+    # a quoted phrase that labels no row is answered as any question is
+    assert "Medium:" not in assistant.ask("What does the prospectus call 'a poor response'?").answer
