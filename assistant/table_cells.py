@@ -22,9 +22,12 @@ from index.lexical import tokenize
 CELL = " | "
 MAX_QUOTE_WORDS = 60
 CONTEXT_WORDS = 25
+CELL_WORDS = 45  # of a cell shown in the answer, which holds at most 60 words
 HEADER_CELL_WORDS = 6
+LABEL_WORDS = 4
 # A row named by its label in quotes: "what does a 'Medium' mark indicate?" (issue 4 lever)
 QUOTED_LABELS = True
+DATED_LABELS = True
 _QUOTED_LABEL = re.compile(r"(?<!\w)[‘'\"“]([A-Z][\w-]{1,20}(?: [\w-]+){0,3})[’'\"”](?!\w)")
 # The words that name the row, not a column: "question 3.8", "row 4"
 _ROW_WORDS = {"question", "row", "item", "paragraph"}
@@ -53,6 +56,12 @@ def _column(question: str, header: list[str]) -> int | None:
     return overlap.index(best)
 
 
+def _trimmed(text: str, words: int) -> str:
+    """The first `words` words of `text`, as written (an exact substring)."""
+    found = list(re.finditer(r"\S+", text))
+    return text if len(found) <= words else text[:found[words - 1].end()]
+
+
 def _overlap(before: str, after: str) -> int:
     """How many characters `after` opens with that `before` ends with (a chunk opens with
     the last sentences of the one before it)."""
@@ -76,9 +85,10 @@ def _row(texts: list[str], label: str) -> tuple[str, list[tuple[int, int, int]]]
         while end == -1 and stretches[-1][0] + 1 < len(texts):
             following = texts[stretches[-1][0] + 1]
             first = following.split("\n", 1)[0]
-            if _ROW_LABEL.match(first) and not start.match(first):
-                break  # the next chunk opens on the next row
             skip = _overlap(row, first)
+            if not skip and not start.match(first) and (
+                    _ROW_LABEL.match(first) or (CELL in first and len(first.split(CELL, 1)[0].split()) <= LABEL_WORDS)):
+                break  # the next chunk opens on the next row
             end = following.find("\n")
             stretches.append((stretches[-1][0] + 1, skip, len(following) if end == -1 else end))
             row += following[skip:stretches[-1][2]]
@@ -100,6 +110,25 @@ def _named_rows(question: str, facts: QuestionFacts, store: StoredIndex, doc_ids
             if place[0] in doc_ids and place not in seen:
                 seen.add(place)
                 named.append((label, f"{asked[1].capitalize()} {label}", store.nodes_in_section(*place)))
+    if DATED_LABELS and facts.expects is None:
+        # "what is due to happen in 2023/24?" names the row "2023/24 | Depending on …" of a
+        # table in a section found: a first cell with a figure in it, the question's "in …"
+        # (a question that asks for a count, a sum or a date is asked of the row's subject,
+        # not of the row: "how many bids came in by the November 2022 deadline?")
+        seen = set()
+        for node in passages:
+            place = (node.metadata["doc_id"], node.metadata.get("section", ""))
+            if place in seen or CELL not in node.text:
+                continue
+            seen.add(place)
+            section = store.nodes_in_section(*place)
+            for _, chunk in section:
+                for line in chunk.text.split("\n"):
+                    first = line.split(CELL, 1)[0].strip() if CELL in line else ""
+                    if (4 <= len(first) and len(first.split()) <= LABEL_WORDS and re.search(r"\d", first)
+                            and re.search(rf"\b(?:in|during|for)\s+{re.escape(first)}(?![\w/])", question, re.I)
+                            and all(first != n[0] for n in named)):
+                        named.append((first, first, section))
     for quoted in _QUOTED_LABEL.finditer(question) if QUOTED_LABELS else []:
         label = quoted[1]
         starts = re.compile(rf"^{re.escape(label)}{re.escape(CELL)}", re.M)
@@ -143,8 +172,13 @@ def answer_from_table(question: str, facts: QuestionFacts, store: StoredIndex,
             if len(CELL.join([earlier, *kept]).split()) > CONTEXT_WORDS:
                 break
             kept.insert(0, earlier)
-        quote = CELL.join(kept).strip()
+        # a cell longer than a quote is quoted from its start
+        value = " ".join(cells[at].split()[:CELL_WORDS])
+        quote = _trimmed(CELL.join(kept).strip(), MAX_QUOTE_WORDS)
         piece = next((i for i, start, end in reversed(stretches) if quote in texts[i][start:end]), None)
+        if piece is None:
+            quote = value
+            piece = next((i for i, start, end in stretches if quote in texts[i][start:end]), None)
         if piece is None:
             continue
         chunk = section[piece][1]
@@ -153,5 +187,6 @@ def answer_from_table(question: str, facts: QuestionFacts, store: StoredIndex,
                             file=chunk.metadata.get("file", ""), page=page_at(chunk.metadata, offset),
                             section=chunk.metadata.get("section", ""), quote=quote, chunk_id=chunk.node_id, score=1.0)
         under = "" if len(header) == 2 else f", {header[column].strip()}"
-        return f"{called}{under}: {cells[at].strip()} [1]", [citation]
+        shown = value if value == cells[at].strip() else f"{value} …"
+        return f"{called}{under}: {shown} [1]", [citation]
     return None

@@ -51,3 +51,25 @@ def test_a_row_named_by_its_label_in_quotes_is_read_in_a_two_column_table(small_
     assert answer.citations[0].quote.startswith("Medium | A good response")
     # a quoted phrase that labels no row is answered as any question is
     assert "Medium:" not in assistant.ask("What does the prospectus call 'a poor response'?").answer
+
+
+_LONG_MILESTONE = " ".join(f"Stage {i} of the assurance of the Full Business Cases will be completed by both governments." for i in range(20))
+TIMELINE = f"""<html><head><title>Freeport bidding prospectus</title></head><body><main>
+<h2>The application process</h2>
+<table>
+<tr><th>Date</th><th>Milestone</th></tr>
+<tr><td>October 2022</td><td>Applicants may ask for clarification until 17:00 on 6 October 2022.</td></tr>
+<tr><td>November 2022</td><td>Applicants will submit their bids via the online form by 6pm on 24 November.</td></tr>
+<tr><td>2023/24</td><td>Depending on the Value for Money of the Outline Business Cases, Full Business Cases will either be
+assured locally or by both governments. {_LONG_MILESTONE}</td></tr>
+</table>
+</main></body></html>"""
+
+
+def test_a_row_named_by_the_period_it_is_for_is_read_from_a_timeline(small_corpus):
+    assistant = small_corpus({"timeline.html": TIMELINE})
+    answer = assistant.ask("In the freeport timeline, what is due to happen in 2023/24?")
+    assert answer.answer.startswith("2023/24: Depending on the Value for Money")
+    assert len(answer.answer.split()) <= 60 and answer.citations[0].quote.startswith("Depending on the Value")
+    # a count asked of the bids due in a period is not that period's row
+    assert not assistant.ask("How many bids were submitted by the November 2022 deadline?").answer.startswith("November 2022:")
