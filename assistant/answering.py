@@ -376,22 +376,21 @@ def _verdict_line(facts: QuestionFacts, ranked: list[Candidate], question: str =
     if not facts.item_number:
         # "Does the government accept the committee's view that it is unfair …?": a reply
         # close behind the best that opens on its verdict ("We agree that … is unfair")
-        if not (VERDICT_UNNUMBERED and YES_NO.match(question) and ranked):
+        if not (VERDICT_UNNUMBERED and YES_NO.match(question) and ranked) or _states_verdict(ranked[0], 6):
             return None
-        def states_verdict(c: Candidate) -> bool:
-            return in_government_voice(c.text) and bool(_VERDICT_SENTENCE.search(" ".join(c.text.split()[:6])))
-
         best = ranked[0]
-        if states_verdict(best):
-            return None
         return next((c for c in ranked[1:] if c.score >= best.score - SUPPORT_MARGIN and c.lexical >= best.lexical
-                     and states_verdict(c)), None)
+                     and _states_verdict(c, 6)), None)
     mine = [c for c in ranked if matches_item(facts, c.hit.node.metadata)]
     line = next((c for c in mine if VERDICT_LINE.match(c.text)), None)
     if line is not None:
         return line
-    return next((c for c in mine if c.hit.node.metadata.get("part") == "response" and in_government_voice(c.text)
-                 and _VERDICT_SENTENCE.search(" ".join(c.text.split()[:14]))), None)
+    return next((c for c in mine if c.hit.node.metadata.get("part") == "response" and _states_verdict(c, 14)), None)
+
+
+def _states_verdict(candidate: Candidate, within: int) -> bool:
+    """A sentence in the government's voice whose first `within` words give a verdict."""
+    return in_government_voice(candidate.text) and bool(_VERDICT_SENTENCE.search(" ".join(candidate.text.split()[:within])))
 
 
 # A line of a few words without a full stop, standing alone ("Key objectives and

@@ -153,7 +153,7 @@ class Assistant:
                                                passages=[h.node.metadata for h in hits[:3]])
         from_table = None
         if not retrieval_only and from_records is None and TABLE_CELLS:
-            from_table = answer_from_table(query, read_question(query), self.store,
+            from_table = answer_from_table(query, scored.facts, self.store,
                                            list(dict.fromkeys(h.node.metadata["doc_id"] for h in hits[:top])),
                                            [h.node for h in hits[:top]])
         generation = None
@@ -184,8 +184,6 @@ class Assistant:
         retrieved = [RetrievedChunk(chunk_id=h.node.node_id, doc_id=h.node.metadata["doc_id"],
                                     score=best.get(h.row, round(min(h.score, floor), 4)), text=h.node.text)
                      for h in hits[:k]]
-        # A verdict cited from the commitments records may sit in a chunk outside the top
-        # k; it follows them, so every cited quote can be checked against `retrieved`.
         if from_table is not None:
             # the row the cell was read from leads: it is the passage that answered
             cited = citations[0].chunk_id
@@ -195,6 +193,8 @@ class Assistant:
                 retrieved.insert(0, RetrievedChunk(chunk_id=cited, doc_id=node.metadata["doc_id"], score=citations[0].score,
                                                    text=node.text))
                 retrieved = retrieved[:k]
+        # A verdict cited from the commitments records may sit in a chunk outside the top
+        # k; it follows them, so every cited quote can be checked against `retrieved`.
         listed = {r.chunk_id for r in retrieved}
         for citation in citations:
             node = None if citation.chunk_id in listed else self.store.node_by_id(citation.chunk_id)

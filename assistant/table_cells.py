@@ -25,6 +25,7 @@ CONTEXT_WORDS = 25
 CELL_WORDS = 45  # of a cell shown in the answer, which holds at most 60 words
 HEADER_CELL_WORDS = 6
 LABEL_WORDS = 4
+_PERIOD_NAMED = re.compile(r"\b(?:in|during|for)\s+(?:[A-Za-z]+\s+){0,2}\S*\d")
 # A row named by its label in quotes: "what does a 'Medium' mark indicate?" (issue 4 lever)
 QUOTED_LABELS = True
 DATED_LABELS = True
@@ -110,7 +111,7 @@ def _named_rows(question: str, facts: QuestionFacts, store: StoredIndex, doc_ids
             if place[0] in doc_ids and place not in seen:
                 seen.add(place)
                 named.append((label, f"{asked[1].capitalize()} {label}", store.nodes_in_section(*place)))
-    if DATED_LABELS and facts.expects is None:
+    if DATED_LABELS and facts.expects is None and _PERIOD_NAMED.search(question):
         # "what is due to happen in 2023/24?" names the row "2023/24 | Depending on …" of a
         # table in a section found: a first cell with a figure in it, the question's "in …"
         # (a question that asks for a count, a sum or a date is asked of the row's subject,
