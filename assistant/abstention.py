@@ -7,6 +7,7 @@ committee, or still to come). Pure functions over text."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bm25s.stopwords import STOPWORDS_EN
 
@@ -493,15 +494,21 @@ _CLAIM_REJECTED = re.compile(r"\b(?:reject\w*|dismiss\w*|disput\w*|refut\w*|den(
                              r"(?:the\s+)?(?:(?:idea|suggestion|claim|notion|view|argument|assertion|contention)s?\s+)?that\b", re.I)
 
 
+@lru_cache(maxsize=256)
+def _word_runs(question: str) -> frozenset:
+    """The question's runs of NEGATED_RUN stemmed words, read once for all its sentences."""
+    asked = tokenize([question])[0]
+    return frozenset(tuple(asked[i:i + NEGATED_RUN]) for i in range(len(asked) - NEGATED_RUN + 1))
+
+
 def premise_negated(question: str, sentence: str) -> bool:
     """A wh-question presupposing a thing that the sentence says is not so."""
     if not PREMISE_NEGATED or not _PRESUPPOSES.match(question) or _NOT_A_PREMISE.search(question):
         return False
-    asked = tokenize([question])[0]
-    runs = {tuple(asked[i:i + NEGATED_RUN]) for i in range(len(asked) - NEGATED_RUN + 1)}
     # a "not" governs the words just after it; a rejected claim, its whole clause
     negations = [(m, 2, 10) for m in _NEGATION.finditer(sentence)]
     negations += [(m, 15, 15) for m in _CLAIM_REJECTED.finditer(sentence)] if CLAIM_REJECTED else []
+    runs = _word_runs(question) if negations else frozenset()
     for negation, within, span in negations:
         governed = re.split(r"[;:,.()]|\b(?:but|however|although|while|whereas)\b", sentence[negation.end():], maxsplit=1)[0]
         said = tokenize([" ".join(governed.split()[:span])])[0]
