@@ -174,16 +174,16 @@ def answer_from_table(question: str, facts: QuestionFacts, store: StoredIndex,
                 break
             kept.insert(0, earlier)
         # a cell longer than a quote is quoted from its start
-        value = " ".join(cells[at].split()[:CELL_WORDS])
+        value = _trimmed(cells[at].strip(), CELL_WORDS)
         quote = _trimmed(CELL.join(kept).strip(), MAX_QUOTE_WORDS)
-        piece = next((i for i, start, end in reversed(stretches) if quote in texts[i][start:end]), None)
-        if piece is None:
+        found_in = next(((i, a) for i, a, b in reversed(stretches) if quote in texts[i][a:b]), None)
+        if found_in is None:
             quote = value
-            piece = next((i for i, start, end in stretches if quote in texts[i][start:end]), None)
-        if piece is None:
+            found_in = next(((i, a) for i, a, b in stretches if quote in texts[i][a:b]), None)
+        if found_in is None:
             continue
+        piece, offset = found_in[0], texts[found_in[0]].index(quote, found_in[1])
         chunk = section[piece][1]
-        offset = texts[piece].index(quote)
         citation = Citation(n=1, doc_id=chunk.metadata["doc_id"], title=chunk.metadata.get("title", ""),
                             file=chunk.metadata.get("file", ""), page=page_at(chunk.metadata, offset),
                             section=chunk.metadata.get("section", ""), quote=quote, chunk_id=chunk.node_id, score=1.0)
