@@ -859,7 +859,8 @@ def _fitting(best: Candidate, follow: Candidate | None, max_words: int) -> Candi
 
 
 LIST_AFTER_LEAD_IN = True  # issue 4 lever
-_LIST_ITEM_OPENING = re.compile(r"^\s*(?:[•●▪*–-]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
+# a bullet or a numbered item, besides the lettered ones _LIST_ITEM reads
+_LIST_ITEM_OPENING = re.compile(rf"^\s*(?:[•●▪*–-]|\(?\d{{1,2}}[.)])\s|{_LIST_ITEM.pattern}")
 
 
 def _listed_after(best: Candidate, ranked: list[Candidate], max_words: int) -> list[Candidate]:
