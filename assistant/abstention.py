@@ -374,6 +374,9 @@ PREMISE_CONTRADICTED = True  # issue 4 lever
 STILL_REQUIRED = True
 TURNED_DOWN = True  # "Why did the government turn down …?" asserts a rejection (issue 4 lever)
 LAPSED_RENEWED = True
+# "Why did UKSA's funding fall between 2018 and 2023?" where it "has seen a 73% increase
+# in funding from 2018 to 2023" (issue 4 lever)
+ROSE_FELL = True
 # "Why did she recommend keeping the lead department model?" where the report says
 # abolish it; "Why did the report conclude the UK was well prepared?" where it says ill
 # prepared. A why-question asserts what it asks the reason for: a cited sentence that
@@ -389,7 +392,9 @@ _OPPOSITES = [
      + (r"|turn(?:s|ed|ing)? down" if TURNED_DOWN else "") + r")\b",
      r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|introduc(?:e|es|ed|ing)|accept(?:s|ed)?|agree(?:s|d)?|"
      r"will (?:use|adopt|establish|create|implement|set up))\b"),
-    (r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing))\b", r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\b"),
+    (r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)" + (r"|ris(?:e|es|en|ing)|rose|gr[eo]w(?:s|n|ing)?" if ROSE_FELL else "") + r")\b",
+     r"\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)"
+     + (r"|f[ae]ll(?:s|en|ing)?|shr[iau]nk(?:s|ing)?" if ROSE_FELL else "") + r")\b"),
     # "Why did the government let the UK-Australia Space Bridge lapse in 2025?" where it was
     # "renewed in 2025" (issue 4 lever)
     *([(r"\b(?:laps(?:e|es|ed|ing)|expir(?:e|es|ed|ing))\b", r"\b(?:renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?)\b")]
@@ -416,7 +421,7 @@ def premise_contradicted(question: str, sentence: str) -> bool:
     if (_other_interval(question, sentence) or _both_not_only(question, sentence) or _other_sum(question, sentence)
             or _other_chair(question, sentence) or _other_limit(question, sentence)):
         return True
-    if _refused_act_done(question, sentence):
+    if _refused_act_done(question, sentence) or _ceased_but_goes_on(question, sentence):
         return True
     contrast = _RATHER_THAN.search(question)
     if contrast:
@@ -444,6 +449,26 @@ def _refused_act_done(question: str, sentence: str) -> bool:
     words = set(re.findall(r"\w+", sentence.casefold()))
     return bool(done and not _NEGATED.search(sentence[:done.start()][-40:])
                 and all(w in words for w in re.findall(r"\w+", refused["thing"].casefold())))
+
+
+# "Why has the UK government stopped sharing NSRA data with the devolved governments?"
+# where "All NSRA data is shared across the four nations"; "Why is the 2009 protocol no
+# longer current?" where it "also remains current": an act or state the question says has
+# ended, that the sentence gives as going on (issue 4 lever)
+CEASED_GOES_ON = True
+_CEASED = re.compile(r"\b(?:stop(?:ped|s)?|ceas(?:ed|es)|end(?:ed|s)|halt(?:ed|s)|discontinu(?:ed|es)|quit)\s+"
+                     r"(?P<act>[a-z]{3,}?)(?:e?ing)\b|\bno longer\s+(?:being\s+|be\s+)?(?P<state>[a-z]{4,})\b", re.I)
+_ENDED = re.compile(r"\b(?:no longer|stop(?:ped|s)?|ceas\w*|end(?:ed|s)|halt\w*|discontinu\w*|until|paused?|suspend\w*|former(?:ly)?)\b", re.I)
+
+
+def _ceased_but_goes_on(question: str, sentence: str) -> bool:
+    """The question says an act or state has ended, and the sentence, saying nothing of
+    an end, gives it as going on."""
+    ceased = _CEASED.search(question) if CEASED_GOES_ON else None
+    if ceased is None or _ENDED.search(sentence):
+        return False
+    going = re.search(rf"\b{re.escape((ceased['act'] or ceased['state']).lower())}\w*", sentence, re.I)
+    return bool(going and not _NEGATED.search(sentence[:going.start()][-40:]))
 
 
 # "Why did the committee recommend a brand-new strategy?" where it wrote "Rather than

@@ -319,6 +319,21 @@ def test_a_why_question_whose_recommended_or_decided_act_the_passage_never_state
     ("Why did the government decide against publishing a White Paper on care reform?",
      "The government has not published a white paper on care reform.", False),
     ("Why did the government refuse to publish the data?", "The government published a strategy in 2021.", False),
+    # a rise asked about where the sentence gives a fall, or the other way
+    ("Why did the space agency's funding fall between 2018 and 2023?",
+     "UKSA “has seen a 73% increase in funding from 2018 to 2023”.", True),
+    ("Why did the space agency's funding increase between 2018 and 2023?",
+     "UKSA “has seen a 73% increase in funding from 2018 to 2023”.", False),
+    ("Why did funding fall?", "Funding fell because the programme ended.", False),
+    # an act or state the question says has ended, going on in the sentence
+    ("Why has the UK government stopped sharing risk assessment data with the devolved governments?",
+     "All NSRA data is shared across the four nations.", True),
+    ("Why is the Ministry of Justice's 2009 protocol on data sharing no longer current?",
+     "The Ministry of Justice’s protocol on Data Sharing, published in 2009, also remains current.", True),
+    ("Why did the department stop publishing the survey?", "The survey was published each year until 2019.", False),
+    ("Why did the department stop publishing the survey?", "The survey has not been published since 2019.", False),
+    ("Why is the protocol no longer current?", "The protocol is no longer current, as the law has changed.", False),
+    ("Why has the government stopped sharing the data?", "The committee met twice a year.", False),
     # the same thing given another sum
     ("Why did the government set the lifetime cap on care costs at £100,000?",
      "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", True),

@@ -700,6 +700,15 @@ def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
      "that groupthink was a phenomenon that negatively impacted upon the UK's pandemic preparedness.\n",
      "Why did Professor Dame Jenny Harries tell the Inquiry that groupthink had damaged the UK's pandemic preparedness?",
      "rejected the idea", "What did Professor Dame Jenny Harries say about groupthink and the UK's pandemic preparedness?"),
+    # an act the question says has stopped, that the passage gives as going on
+    ("Data sharing\n\nThe Ministry of Justice's protocol on data sharing, published in 2009, also remains current. "
+     "Departments publish their data sharing agreements each year.\n",
+     "Why is the Ministry of Justice's 2009 protocol on data sharing no longer current?",
+     "also remains current", "Is the Ministry of Justice's 2009 protocol on data sharing still current?"),
+    # a rise the question asks the reason for, where the passage gives a fall
+    ("Funding\n\nThe agency's budget fell by 12% between 2018 and 2023, from £450 million to £396 million.\n",
+     "Why did the agency's budget increase between 2018 and 2023?",
+     "fell by 12%", "How did the agency's budget change between 2018 and 2023?"),
 ])
 def test_a_denied_or_contradicted_premise_is_not_answered_but_the_denial_is_shown(small_corpus, text, question, shown,
                                                                                   plain):
