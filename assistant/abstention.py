@@ -377,6 +377,12 @@ LAPSED_RENEWED = True
 # "Why did UKSA's funding fall between 2018 and 2023?" where it "has seen a 73% increase
 # in funding from 2018 to 2023" (issue 4 lever)
 ROSE_FELL = True
+MAINTAINED_CUT = True
+# "Why did the sub-Committee keep meeting through 2018 and 2019?" where "The last occasion
+# on which the … sub-Committee met was in February 2017" (issue 4 lever)
+LAST_BEFORE = True
+_LAST_IN = re.compile(r"\blast\b[^.;]{0,120}?\b((?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "Why did she recommend keeping the lead department model?" where the report says
 # abolish it; "Why did the report conclude the UK was well prepared?" where it says ill
 # prepared. A why-question asserts what it asks the reason for: a cited sentence that
@@ -399,6 +405,10 @@ _OPPOSITES = [
     # "renewed in 2025" (issue 4 lever)
     *([(r"\b(?:laps(?:e|es|ed|ing)|expir(?:e|es|ed|ing))\b", r"\b(?:renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?)\b")]
       if LAPSED_RENEWED else []),
+    # "Why did the UK cut its overall funding for ESA?" where "Our overall level of funding
+    # for ESA has been maintained" (issue 4 lever)
+    *([(r"\b(?:maintain(?:s|ed)?|unchanged|protect(?:s|ed)?)\b",
+        r"\b(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\b")] if MAINTAINED_CUT else []),
 ]
 # "What was the government's reasoning for setting the cap at £100,000?" asks why, as
 # "why" does (issue 4 lever)
@@ -421,7 +431,7 @@ def premise_contradicted(question: str, sentence: str) -> bool:
     if (_other_interval(question, sentence) or _both_not_only(question, sentence) or _other_sum(question, sentence)
             or _other_chair(question, sentence) or _other_limit(question, sentence)):
         return True
-    if _refused_act_done(question, sentence) or _ceased_but_goes_on(question, sentence):
+    if _refused_act_done(question, sentence) or _ceased_but_goes_on(question, sentence) or _last_before(question, sentence):
         return True
     contrast = _RATHER_THAN.search(question)
     if contrast:
@@ -469,6 +479,13 @@ def _ceased_but_goes_on(question: str, sentence: str) -> bool:
         return False
     going = re.search(rf"\b{re.escape((ceased['act'] or ceased['state']).lower())}\w*", sentence, re.I)
     return bool(going and not _NEGATED.search(sentence[:going.start()][-40:]))
+
+
+def _last_before(question: str, sentence: str) -> bool:
+    """The question has a thing go on in years after the last time the sentence gives."""
+    last = _LAST_IN.search(sentence) if LAST_BEFORE and not re.search(r"\blast\b", question, re.I) else None
+    asked = [int(y) for y in _YEAR.findall(question)]
+    return bool(last and asked and int(last[1]) < min(asked))
 
 
 # "Why did the committee recommend a brand-new strategy?" where it wrote "Rather than
@@ -539,6 +556,27 @@ def premise_negated(question: str, sentence: str) -> bool:
         said = tokenize([" ".join(governed.split()[:span])])[0]
         if any(tuple(said[i:i + NEGATED_RUN]) in runs for i in range(min(within, len(said) - NEGATED_RUN + 1))):
             return True
+        if NEGATED_IN_ANY_ORDER and _WHY.search(question) and _negated_in_any_order(question, said[:6], within):
+            return True
+    return False
+
+
+# "Why did the Welsh Government agree to UK Government direct spending …?" where it has
+# "not agreed to direct spending by the UK Government": the negated words, in another
+# order (issue 4 lever). The negated word leads; two more of the words it governs must
+# stand within six words of it in the question. Only a why-question asserts its premise
+# so: "Which UK bodies hold the powers to deal with harmful content online?" is answered
+# beside "Welsh Government does not have the powers to regulate harmful content online".
+NEGATED_IN_ANY_ORDER = True
+
+
+def _negated_in_any_order(question: str, said: list[str], within: int) -> bool:
+    asked = tokenize([question])[0]
+    governed = set(said)
+    for lead in said[:within]:
+        for at, word in enumerate(asked):
+            if word == lead and len(governed & set(asked[max(0, at - 5):at + 6])) >= NEGATED_RUN:
+                return True
     return False
 
 

@@ -260,6 +260,9 @@ def counted_terms(question: str) -> set[str]:
 # The thing a "how many" question counts, its first plural, must be in the sentence (or
 # every word describing it): its other words may describe something else (issue 4 lever)
 HEAD_COUNTED = True
+# Words describing what is counted stand in for it only when they are more than one: "one
+# Freeport in Wales" counts no "Freeport applications" (issue 4 lever)
+DESCRIBED_FULLY = True
 
 
 def _counted_head(question: str) -> str | None:
@@ -280,8 +283,9 @@ def counts_what_was_asked(question: str, counts: str) -> bool:
     words = re.findall(r"[\w’'%£-]+", counts)
     stems = [w.lower()[:5] for w in words]
     head = _counted_head(question)
+    described = terms - {head}
     if HEAD_COUNTED and head and not (head in _PEOPLE or head in stems or (head in {"death", "fatal"} and {"death", "fatal"} & set(stems))
-                                      or (terms - {head} and terms - {head} <= set(stems))):
+                                      or (len(described) >= (2 if DESCRIBED_FULLY else 1) and described <= set(stems))):
         # "How many civil and military analysts …?" is not answered by "25,000 space
         # products to support military operations": what is counted is the analysts, or
         # all the words describing them ("commercial actors in the space sector" for

@@ -806,6 +806,20 @@ _ASKS_APPOINTEE = re.compile(r"\b(?:who|which (?:[\w’'-]+ )?(?:minister|person
                              r"(?:\s+[\w’'-]+){0,5}?\s+(?:appointed|named|nominated|selected|chosen)\b", re.I)
 
 
+# "Who was appointed as the UK's dedicated Space Minister?" is not answered by a list of
+# a committee's members: the post asked about is named where the person is (issue 4 lever)
+POST_NAMED = True
+_APPOINTED_AS = re.compile(r"\b(?:appointed|named|nominated|selected|chosen)\s+(?:as\s+)?(?:the\s+|an?\s+)?(?P<post>[^?,]+?)"
+                           r"(?=\s+(?:after|by|in|following|for|to|of|at|on|since|when|under|from)\b|[?,]|$)", re.I)
+
+
+def _post_not_named(question: str, answer: str) -> bool:
+    asked = _APPOINTED_AS.search(question) if POST_NAMED and _ASKS_APPOINTEE.search(question) else None
+    words = [w for w in re.findall(r"[\w’'-]+", asked["post"]) if not re.search(r"[’']s$", w)] if asked else []
+    head = tokenize([words[-1]])[0] if words else []
+    return bool(head) and head[0] not in set(tokenize([answer])[0])
+
+
 # "UKSA's budget for 2025/26" where the best sentence's passage is about 2022/23: a sum
 # within this of it, whose own passage names the year, answers (issue 4 lever)
 FIGURE_FALLBACK_GAP = 0.06
@@ -1020,7 +1034,7 @@ def compose_answer(
     if act_not_said(question, passage):
         # after the readers that find the sentence refuting the premise, which shows more
         return _abstain_showing(best, max_words)
-    if unnamed:
+    if unnamed or _post_not_named(question, " ".join(c.text for c in chosen)):
         return ABSTAIN_ANSWER, [], True
     note = _note_cited(question, best, ranked)
     if note is not None:

@@ -334,6 +334,17 @@ def test_a_why_question_whose_recommended_or_decided_act_the_passage_never_state
     ("Why did the department stop publishing the survey?", "The survey has not been published since 2019.", False),
     ("Why is the protocol no longer current?", "The protocol is no longer current, as the law has changed.", False),
     ("Why has the government stopped sharing the data?", "The committee met twice a year.", False),
+    # a level kept where the question has it cut
+    ("Why did the UK cut its overall funding for ESA at the 2025 Council of Ministers?",
+     "Our overall level of funding for ESA has been maintained.", True),
+    ("Why did the UK maintain its overall funding for ESA?", "Our overall level of funding for ESA has been maintained.",
+     False),
+    # a thing going on in years after the last time the sentence gives
+    ("Why did the sub-Committee keep meeting regularly through 2018 and 2019?",
+     "The last occasion on which the sub-Committee met was in February 2017.", True),
+    ("Why did the sub-Committee stop meeting after 2016?",
+     "The last occasion on which the sub-Committee met was in February 2017.", False),
+    ("Why did the sub-Committee last meet in 2019?", "The last occasion on which it met was in February 2017.", False),
     # the same thing given another sum
     ("Why did the government set the lifetime cap on care costs at £100,000?",
      "The government will introduce a new £86,000 cap on the amount anyone will spend on care.", True),
@@ -481,6 +492,14 @@ def test_a_sentence_where_the_government_says_what_it_does_with_the_thing_asked(
      "The Government has no plans for a national review of the Green Belt.", False),
     ("Why does the prospectus insist on a mandated form of physical security?",
      "This is not only a mandated form of physical security but a plan.", False),
+    # the negated words in another order, against a why-question only
+    ("Why did the Welsh Government agree to UK Government direct spending in Wales through Pride in Place?",
+     "We remain clear the powers should be abolished and have not agreed to direct spending by the UK Government in a "
+     "devolved area, such as through Pride in Place.", True),
+    ("Which UK bodies hold the powers to deal with harmful content online?",
+     "Welsh Government does not have the powers to regulate harmful content online.", False),
+    ("Why did the Welsh Government agree to UK Government direct spending in Wales?",
+     "Direct spending by the UK Government is not agreed until the review, which we welcome.", False),
 ])
 def test_a_thing_the_question_takes_as_given_that_the_sentence_negates(question, sentence, negated):
     assert premise_negated(question, sentence) is negated

@@ -175,6 +175,11 @@ def test_people_are_counted_by_any_word_for_them():
     ("How many commercial space organisations were operating in the UK in 2024?",
      "The number of commercial actors in the space sector increased from 227 in 2006 to 1907 in 2024.", True),
     ("How many local resilience forums took part?", "Only 8 out of 42 forums took part in the exercise.", True),
+    # one word describing the thing counted does not stand for it
+    ("How many Freeport applications did the governments receive by the deadline?",
+     "The UK and Welsh governments have committed to delivering one Freeport in Wales.", False),
+    ("How many Freeport applications did the governments receive by the deadline?",
+     "The governments received four Freeport applications by the deadline.", True),
 ])
 def test_a_count_is_of_the_thing_the_question_counts(question, sentence, holds):
     assert has_answer_type("number", sentence, question) is holds
@@ -628,6 +633,18 @@ def test_who_was_appointed_is_answered_by_a_name_only(small_corpus):
     assert not answer.abstained and "Jane Holloway" in answer.answer, answer.answer
     answer = assistant.ask("What is the name of the newly appointed Chief Space Adviser?")
     assert not answer.abstained and "Jane Holloway" in answer.answer, answer.answer
+
+
+def test_who_was_appointed_to_a_post_is_not_answered_by_names_that_hold_no_such_post(small_corpus):
+    assistant = small_corpus({"report.txt": (
+        "Membership\n\nThe Members of the Space Committee were: Baroness Ashton of Upholland (Chair), Baroness Mobarik, "
+        "Lord Lansley and Lord Tarassenko.\n\n"
+        "Evidence\n\nThe Committee took evidence from the UK Space Agency and visited the Harwell Campus in June 2025.\n"
+    )})
+    answer = assistant.ask("Who was appointed as the UK's dedicated Space Minister after the Space Committee's report?")
+    assert answer.abstained, answer.answer
+    answer = assistant.ask("Who was appointed as chair of the Space Committee?")
+    assert not answer.abstained and "Baroness Ashton" in answer.answer, answer.answer
 
 
 @pytest.mark.parametrize("answer_text, footnote, question, expected", [
