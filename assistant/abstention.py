@@ -752,6 +752,24 @@ _FUTURE = re.compile(r"\bwill (?:\w+ )?(?:lead|take place|be (?:held|run|conduct
                      r"\b(?:is|are|has been|have been) (?:planned|programmed|scheduled|due|expected)\b", re.I)
 
 
+# "Why did Companies House decide to make its bulk accounts data free?", "Why did the
+# government decline to back the European Launcher Challenge?": a why-question takes a
+# decision as made; sentences that record no decision, stance or refusal at all do not
+# say it was (issue 4 lever)
+DECISION_NOT_SAID = True
+_DECISION_ASKED = re.compile(r"^\s*why\b.*?(?<!not )(?<!n[’']t )(?<!yet )\b(?:decid(?:e|ed|es|ing)|declin(?:e|ed|es|ing)|"
+                             r"refus(?:e|ed|es|ing)|cho(?:se|ose|sen)|opt(?:ed|s)?|reject(?:ed|s|ing)?|agree(?:d|s)?|"
+                             r"accept(?:ed|s)?|abandon(?:ed|s)?|scrap(?:ped|s)?|drop(?:ped|s)?)\b", re.I)
+_STANCE = re.compile(r"\b(?:decid\w*|decision\w*|declin\w*|refus\w*|reject\w*|accept\w*|agree\w*|disagree\w*|"
+                     r"cho(?:se|ose|sen|ice)\w*|opt(?:ed|s|ing)?|abandon\w*|scrap\w*|drop\w*|(?:will|do|does|did) not|"
+                     r"won[’']t|no plans|not (?:to )?(?:pursue|proceed|support|take forward))\b", re.I)
+
+
+def decision_not_said(question: str, sentences: list[str]) -> bool:
+    """A why-question taking a decision as made, answered by sentences that record none."""
+    return bool(DECISION_NOT_SAID and _DECISION_ASKED.search(question)) and not any(_STANCE.search(s) for s in sentences)
+
+
 def still_to_come(question: str, sentences: list[str]) -> bool:
     """A question about an outcome, answered only by sentences that put the event ahead."""
     return bool(STILL_TO_COME and _ASKS_OUTCOME.search(question) and sentences and all(_FUTURE.search(t) for t in sentences))

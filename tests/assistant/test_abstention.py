@@ -8,6 +8,7 @@ from assistant.abstention import (
     another_partner,
     another_government,
     choice_not_said,
+    decision_not_said,
     figures_missing,
     named_thing_missing,
     only_asked_for,
@@ -503,3 +504,25 @@ def test_a_sentence_where_the_government_says_what_it_does_with_the_thing_asked(
 ])
 def test_a_thing_the_question_takes_as_given_that_the_sentence_negates(question, sentence, negated):
     assert premise_negated(question, sentence) is negated
+
+
+@pytest.mark.parametrize("question, sentences, unsaid", [
+    ("Why did Companies House decide to make its bulk accounts data product free of charge?",
+     ["Accounts data product: Planned release in August of a bulk accounts data product."], True),
+    ("Why did the government decline to back UK participation in ESA's European Launcher Challenge?",
+     ["The Government recognises the importance of ESA’s European Launcher Challenge (ELC)."], True),
+    ("Why is the UK Government alone deciding which Welsh Freeport bid succeeds?",
+     ["The UK and Welsh governments have committed to delivering one Freeport in Wales."], True),
+    # a decision, a stance or a refusal recorded
+    ("Why did the government decline to back the Launcher Challenge?",
+     ["The Government will not subscribe to the Launcher Challenge at this time."], False),
+    ("Why did the government decide to base the levy on National Insurance?",
+     ["The government has decided to introduce a levy based on National Insurance."], False),
+    ("Why did the government reject the recommendation?", ["We do not accept this recommendation."], False),
+    # no decision taken as given
+    ("Why is the bulk accounts data product free of charge?", ["Planned release in August of a bulk accounts data product."],
+     False),
+    ("Why does the government say it cannot yet decide on EU space programmes?", ["Negotiations continue."], False),
+])
+def test_a_why_question_taking_a_decision_as_made_against_sentences_that_record_none(question, sentences, unsaid):
+    assert decision_not_said(question, sentences) is unsaid
