@@ -765,9 +765,23 @@ _STANCE = re.compile(r"\b(?:decid\w*|decision\w*|declin\w*|refus\w*|reject\w*|ac
                      r"won[’']t|no plans|not (?:to )?(?:pursue|proceed|support|take forward))\b", re.I)
 
 
+# "Why does the Module 1 report conclude that no virus more lethal could be contemplated?"
+# takes a finding as made: sentences stating no finding, claim or view do not say it was
+# (issue 4 lever)
+FINDING_NOT_SAID = True
+_FINDING_ASKED = re.compile(r"^\s*why\b.*?(?<!not )(?<!n[’']t )\b(?:conclud(?:e|ed|es|ing)|insist(?:s|ed|ing)?|argu(?:e|ed|es|ing)|"
+                            r"claim(?:s|ed)?|warn(?:s|ed)?)\b", re.I)
+_FINDING = re.compile(r"\b(?:conclu\w*|find\w*|found|insist\w*|argu\w*|claim\w*|warn\w*|stat(?:e|ed|es|ing)|says?|said|"
+                      r"believ\w*|consider\w*|view|recommend\w*|must|should|requir\w*|clear|evidence\w*|show\w*|told|"
+                      r"explain\w*|note[ds]?|highlight\w*|describ\w*|accept\w*)\b", re.I)
+
+
 def decision_not_said(question: str, sentences: list[str]) -> bool:
-    """A why-question taking a decision as made, answered by sentences that record none."""
-    return bool(DECISION_NOT_SAID and _DECISION_ASKED.search(question)) and not any(_STANCE.search(s) for s in sentences)
+    """A why-question taking a decision (or a finding) as made, answered by sentences
+    that record none."""
+    if DECISION_NOT_SAID and _DECISION_ASKED.search(question) and not any(_STANCE.search(s) for s in sentences):
+        return True
+    return bool(FINDING_NOT_SAID and _FINDING_ASKED.search(question)) and not any(_FINDING.search(s) for s in sentences)
 
 
 def still_to_come(question: str, sentences: list[str]) -> bool:

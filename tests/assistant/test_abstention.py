@@ -523,6 +523,12 @@ def test_a_thing_the_question_takes_as_given_that_the_sentence_negates(question,
     ("Why is the bulk accounts data product free of charge?", ["Planned release in August of a bulk accounts data product."],
      False),
     ("Why does the government say it cannot yet decide on EU space programmes?", ["Negotiations continue."], False),
+    # a finding taken as made
+    ("Why does the Module 1 report conclude that no virus more lethal than Covid-19 could be contemplated?",
+     ["Furthermore, it was and is not difficult to contemplate a virus that is more transmissible and more lethal.",
+      "Covid-19 had a case fatality ratio of between 0.5 and 1%."], True),
+    ("Why does the report conclude that the UK was ill prepared?",
+     ["The Inquiry has concluded that the UK was ill prepared for a whole-system emergency."], False),
 ])
 def test_a_why_question_taking_a_decision_as_made_against_sentences_that_record_none(question, sentences, unsaid):
     assert decision_not_said(question, sentences) is unsaid
