@@ -273,6 +273,19 @@ def _counted_head(question: str) -> str | None:
                  or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))), None)
 
 
+# A figure counts the first plural after it: "there are now over 90 countries with their
+# own satellites" does not count satellites (issue 4 lever)
+FIRST_PLURAL_COUNTED = True
+_NOT_PLURALS = {"was", "has", "its", "this", "thus", "across", "always", "perhaps", "plus", "less", "unless", "towards",
+                "whereas", "does", "is", "as", "us", "his", "hers", "ours", "theirs", "yes", "various", "previous"}
+
+
+def _a_plural(word: str) -> bool:
+    word = word.strip("’'")
+    return (len(word) > 3 and word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+            and word not in _NOT_PLURALS and not _COUNT_TOKEN.fullmatch(word))
+
+
 def counts_what_was_asked(question: str, counts: str) -> bool:
     """Some figure in `counts` (years and footnote markers already blanked) is followed
     within five words by what the question counts; or the sentence names "the number of"
@@ -293,6 +306,12 @@ def counts_what_was_asked(question: str, counts: str) -> bool:
         return False
     for i, word in enumerate(words):
         if _COUNT_TOKEN.fullmatch(word) and terms & set(stems[i + 1:i + 6]):
+            if FIRST_PLURAL_COUNTED and not terms & _PEOPLE:  # "950 representatives" may count people
+                # "over 90 countries with their own satellites" counts countries
+                first = next((j for j in range(i + 1, min(i + 6, len(words)))
+                              if stems[j] in terms or _a_plural(words[j])), None)
+                if first is not None and stems[first] not in terms:
+                    continue
             return True
     # a table cell's label before its figure: "Fatalities: 820,000"
     if EVENT_COUNTED and any(m.group(1).lower()[:5] in terms for m in _LABELLED_COUNT.finditer(counts)):

@@ -180,6 +180,12 @@ def test_people_are_counted_by_any_word_for_them():
      "The UK and Welsh governments have committed to delivering one Freeport in Wales.", False),
     ("How many Freeport applications did the governments receive by the deadline?",
      "The governments received four Freeport applications by the deadline.", True),
+    # a figure counts the first plural after it; people may be counted as any of them
+    ("Roughly how many satellites are now in orbit?",
+     "There are now over 90 countries with their own satellites or registered companies with satellites.", False),
+    ("Roughly how many satellites are now in orbit?", "There are now around 11,500 active satellites in orbit.", True),
+    ("Roughly how many people took part in Exercise Cygnus?",
+     "Over 950 representatives from 12 government departments took part in the exercise.", True),
 ])
 def test_a_count_is_of_the_thing_the_question_counts(question, sentence, holds):
     assert has_answer_type("number", sentence, question) is holds
