@@ -557,16 +557,28 @@ def _focus(text: str, question: str, max_words: int, weight: dict[str, float], h
         seen = {t for ts in terms[i:i + width] for t in ts}
         window = text[spans[i][0]:spans[i + width - 1][1]]
         # the anchor's row shown whole: it is not among the window's last few words
+        weighed = [j for j in range(i, i + width) if any(t in weight for t in terms[j])]
+        # a question's last term shown with the words after it, which may be the answer
+        # ("… supported by BBC Frozen Planet II and Springwatch")
+        after = min(_NEAR, i + width - 1 - weighed[-1]) if TRIM_KEEPS_TERMS and weighed else 0
         key = (anchor is None or i <= anchor < i + width - _NEAR // 2, holds_answer(window),
-               sum(w for t, w in weight.items() if t in seen), -i)
+               sum(w for t, w in weight.items() if t in seen), after, -i)
         if best_key is None or key > best_key:
             best, best_key = i, key
-    if best == 0 and (anchor is None or len(_trim(text, max_words)) >= spans[anchor][1]):
-        return 0, len(_trim(text, max_words))
+    cut = len(_trim(text, max_words))
+    if best == 0 and (anchor is None or cut >= spans[anchor][1]):
+        # cut back to a comma, unless that drops a question's term the stretch holds
+        # ("… community projects, and over 1 million school pupils … supported by BBC
+        # Frozen Planet II")
+        covered = {t for ts in terms[:width] for t in ts}
+        kept = set(tokenize([text[:cut]])[0])
+        if not TRIM_KEEPS_TERMS or all(t in kept for t in weight if t in covered):
+            return 0, cut
     return spans[best][0], spans[best + width - 1][1]
 
 
 LOCAL_FOCUS = True  # issue 4 lever
+TRIM_KEEPS_TERMS = True  # issue 4 lever
 ROW_KEY_ALONE = True  # issue 4 lever
 _NEAR = 6  # words each side of an answer that show what it is the answer to
 _YEAR = re.compile(r"(?:19|20)\d\d")

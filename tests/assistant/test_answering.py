@@ -749,6 +749,20 @@ def test_a_denied_or_contradicted_premise_is_not_answered_but_the_denial_is_show
 
 
 
+def test_a_long_sentence_is_quoted_around_the_question_s_words_with_the_answer_after_them(small_corpus):
+    assistant = small_corpus({"space.txt": (
+        "Education and Future Workforce\n\n"
+        "Between 2022 and 2025 the programme achieved 18.6 million interaction hours, over 72,000 space attainment "
+        "badges achieved in youth clubs, public engagement across 25 regional science and discovery centres, provided "
+        "£1 million of support across 15 capacity building regional community projects, and over 1 million school "
+        "pupils engaged in live virtual interactive events supported by BBC Frozen Planet II and Springwatch.\n"
+    )})
+    answer = assistant.ask("Which BBC programmes supported the live virtual space events that reached over a million "
+                           "school pupils?")
+    assert "Frozen Planet II and Springwatch" in answer.answer, answer.answer
+    assert len(answer.answer.split()) <= 60
+
+
 def test_a_sentence_that_points_below_is_not_quoted_as_support(small_corpus):
     assistant = small_corpus({"prospectus.txt": (
         "Tax reliefs\n\nThe Welsh Freeport tax relief deadlines are outlined for each relief below.\n\n"
