@@ -137,7 +137,7 @@ CODED_NAMES = True
 _CODED_NAME = re.compile(r"\b(?=[A-Z]*[0-9²³])(?=\w*[A-Z]{2})[A-Z][A-Z0-9²³]+\b")
 
 
-def _things_named(question: str) -> list[str]:
+def things_named(question: str) -> list[str]:
     """The question's names of particular things, as a passage would write them: "the
     UK's Active Debris Removal mission" -> "Active Debris Removal"; names made only of
     institution words ("Lords Committee", "UK GDP") name no particular thing."""
@@ -204,7 +204,7 @@ def named_thing_missing(question: str, expects: str | None, passage: str, beside
         return (NAMES_REFERRED_BACK and _unquoted(name) in _unquoted(before)
                 and bool(re.search(rf"\b(?:the|this|its) {re.escape(head)}\b", passage, re.I)))
 
-    return not all(named(name) or referred_back(name) for name in _things_named(question))
+    return not all(named(name) or referred_back(name) for name in things_named(question))
 
 
 def _unquoted(text: str) -> str:

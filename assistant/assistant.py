@@ -170,6 +170,8 @@ class Assistant:
             (text, citations), abstained = from_table, False
             if mode == "generative":
                 generation = Generation(model="", fallback="answered from a table's cell, quoted as it stands")
+        elif unnamed := self.retriever.names_written_nowhere(query):
+            text, citations, abstained = f"The documents do not mention “{unnamed[0]}”.", [], True
         else:
             text, citations, abstained = compose_answer(
                 scored, hits[:top],

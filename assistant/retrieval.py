@@ -9,7 +9,8 @@ import numpy as np
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.answer_kinds import SIGNATURE, asks_signatory
+from assistant.abstention import things_named
+from assistant.answer_kinds import INSTITUTION_WORDS, SIGNATURE, asks_signatory
 from assistant.models import Filters
 from assistant.question import (
     asks_footnote,
@@ -59,6 +60,9 @@ REPLY_BLOCK_CHUNKS = 8
 # "How does the report's glossary define …?": the chunks, among those fused first, of the
 # part of a document the question names are ranked once more (issue 4 lever)
 PART_RANKING = True
+# A question about a thing the documents never name is not answered from passages about
+# other things ("What did the Raynsford Review recommend?") (issue 4 lever)
+NAMED_NOWHERE = True
 
 
 @dataclass
@@ -225,6 +229,35 @@ class HybridRetriever(BaseRetriever):
             return []
         nodes = self.store.nodes(pool)
         return [r for r, n in zip(pool, nodes) if SIGNATURE.search(n.text)][: self.candidate_k]
+
+    def names_written_nowhere(self, question: str) -> list[str]:
+        """The question's names of particular things ("the Raynsford Review", "the Open
+        Knowledge Foundation") that no chunk of the index has all the words of, under any
+        spelling the documents define ("UKSA Accelerator" is the "UK Space Agency
+        Accelerator"). A person is found by surname ("Chris Whitty" is "Professor Sir
+        Christopher Whitty"); a trailing place by the name before it ("the Structures and
+        Buildings Allowance in Welsh freeport tax sites")."""
+        if not NAMED_NOWHERE:
+            return []
+        missing = []
+        # a leading clause sets the scene ("Under the Outer Space Act 1986, which
+        # department …?"): the thing asked about follows it
+        asked = re.sub(r"^\s*(?:under|according to|in|following|after|since|within|as part of)\b[^,?]{0,80},\s*", "",
+                       question, flags=re.I)
+        for name in things_named(asked):
+            if " " not in name:
+                continue  # a coded name ("CO2", "IRIS²") may be written otherwise
+            parts = name.split()
+            spellings = [name, self.expand_acronyms(name), re.split(r" (?:in|of|for) (?=[A-Z])", name)[0]]
+            if len(parts) == 2 and all(p[:1].isupper() and p.lower() not in INSTITUTION_WORDS for p in parts):
+                spellings.append(parts[1])
+            if not any(self._written(spelling) for spelling in spellings):
+                missing.append(name)
+        return missing
+
+    def _written(self, text: str) -> bool:
+        rows = self.store.lexical.rows_with_all(text)
+        return rows is None or len(rows) > 0
 
     def expand_acronyms(self, question: str) -> str:
         """The question with each acronym's long form, and each long form's acronym,

@@ -729,7 +729,7 @@ def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
      "Why is the Ministry of Justice's 2009 protocol on data sharing no longer current?",
      "also remains current", "Is the Ministry of Justice's 2009 protocol on data sharing still current?"),
     # a decision the question takes as made, where the passage records none
-    ("Open data\n\nAccounts data product: Planned release in August of a bulk accounts data product covering all "
+    ("Companies House\n\nAccounts data product: Planned release in August of a bulk accounts data product covering all "
      "companies filing accounts electronically.\n",
      "Why did Companies House decide to make its bulk accounts data product free of charge?",
      "Planned release in August", "When is the bulk accounts data product due to be released?"),

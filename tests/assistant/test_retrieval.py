@@ -162,3 +162,20 @@ def test_names_in_a_question():
         "National Core Reference Data"]
     # a common word opening the question is capitalised by its place, not by a name
     assert named_phrases("At the Harwell roundtable, how much investment came from abroad?") == []
+
+
+def test_a_question_about_a_thing_the_documents_never_name_is_not_answered(small_corpus):
+    assistant = small_corpus({"planning.txt": (
+        "Planning reform\n\n"
+        "The UK Space Agency (UKSA) Accelerator has supported 317 UK space businesses since 2021. "
+        "Professor Sir Christopher Whitty described an 80/20 rule for expert advisory groups. "
+        "The Committee recommended a review of the Structures and Buildings Allowance to support regeneration.\n"
+    )})
+    answer = assistant.ask("What did the Raynsford Review recommend on planning reform?")
+    assert answer.abstained and not answer.citations
+    assert "do not mention" in answer.answer and "Raynsford Review" in answer.answer
+    # the same thing under a spelling the documents define, a person by surname, a name
+    # followed by a place
+    assert not assistant.ask("How many space businesses has the UKSA Accelerator supported?").abstained
+    assert not assistant.ask("What rule did Chris Whitty describe for expert advisory groups?").abstained
+    assert not assistant.ask("What would a review of the Structures and Buildings Allowance in Teesside support?").abstained
