@@ -784,6 +784,33 @@ def decision_not_said(question: str, sentences: list[str]) -> bool:
     return bool(FINDING_NOT_SAID and _FINDING_ASKED.search(question)) and not any(_FINDING.search(s) for s in sentences)
 
 
+# "Why was the UK Space Agency Accelerator restricted to businesses in the South East of
+# England?": a why-question taking a restriction as given, where the sentences never name
+# what it is restricted to (issue 4 lever)
+RESTRICTION_NOT_SAID = True
+_RESTRICTION_ASKED = re.compile(r"^\s*why\b.*?\b(?:restricted|limited|confined|open only|only open|available only|only available)"
+                                r"\s+to\s+(?P<what>[^?,;]+)", re.I)
+# "When did the government abolish SAGE?": a question taking an ending as given, where the
+# sentences record no ending ("the hearings … ended on 19 July 2023" is no ending of
+# SAGE, so "ended" does not count) (issue 4 lever)
+ENDING_NOT_SAID = True
+_ENDING_ASKED = re.compile(r"^\s*(?:when|in what year|what year|why)\b.*?\b(?:abolish(?:ed)?|scrapp?(?:ed)?|disband(?:ed)?|"
+                           r"dissolved?|cancell?ed|shut down|terminated?|axed|wound up)\b", re.I)
+_ENDING = re.compile(r"\b(?:abolish\w*|scrap\w*|disband\w*|dissol\w*|cancel\w*|clos(?:e|ed|ing|ure)\w*|shut\w*|terminat\w*|"
+                     r"withdr\w*|ax(?:e|ed|ing)|wound up|wind\w* up|ceas\w*|no longer|replac\w*|merg\w*|"
+                     r"abandon\w*|stopp?\w*|defunct|discontinu\w*)\b", re.I)
+
+
+def event_not_said(question: str, sentences: list[str]) -> bool:
+    """The question takes a restriction or an ending as given, and the sentences never say it."""
+    restricted = _RESTRICTION_ASKED.search(question) if RESTRICTION_NOT_SAID else None
+    if restricted:
+        said = set(tokenize([" ".join(sentences)])[0])
+        if not all(w in said for w in tokenize([restricted["what"]])[0]):
+            return True
+    return bool(ENDING_NOT_SAID and _ENDING_ASKED.search(question)) and not any(_ENDING.search(s) for s in sentences)
+
+
 def still_to_come(question: str, sentences: list[str]) -> bool:
     """A question about an outcome, answered only by sentences that put the event ahead."""
     return bool(STILL_TO_COME and _ASKS_OUTCOME.search(question) and sentences and all(_FUTURE.search(t) for t in sentences))

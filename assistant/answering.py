@@ -18,6 +18,7 @@ from assistant.abstention import (
     another_government,
     choice_not_said,
     decision_not_said,
+    event_not_said,
     figures_missing,
     named_thing_missing,
     only_asked_for,
@@ -794,7 +795,7 @@ def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words:
         return _abstain_showing(best, max_words, "The documents describe this as still to come")
     if only_asked_for(question, [(c.text, c.hit.node.metadata.get("part")) for c in chosen]):
         return _abstain_showing(best, max_words, "The documents show this was asked of the government, not that it was done")
-    if decision_not_said(question, [c.text for c in chosen]):
+    if decision_not_said(question, [c.text for c in chosen]) or event_not_said(question, [c.text for c in chosen]):
         return _abstain_showing(best, max_words)
     # "What cap will apply in Scotland?": a sum with "… anyone in England will need to
     # spend" beside it in its section (another section's sentence, a glossary's "Exercise

@@ -9,6 +9,7 @@ from assistant.abstention import (
     another_government,
     choice_not_said,
     decision_not_said,
+    event_not_said,
     figures_missing,
     named_thing_missing,
     only_asked_for,
@@ -532,3 +533,26 @@ def test_a_thing_the_question_takes_as_given_that_the_sentence_negates(question,
 ])
 def test_a_why_question_taking_a_decision_as_made_against_sentences_that_record_none(question, sentences, unsaid):
     assert decision_not_said(question, sentences) is unsaid
+
+
+@pytest.mark.parametrize("question, sentences, unsaid", [
+    # a restriction taken as given, whose terms the sentences never name
+    ("Why was the UK Space Agency Accelerator restricted to businesses in the South East of England?",
+     ["The UK Space Agency Accelerator was launched in 2021 and uniquely supports early-stage space ventures in the UK."],
+     True),
+    ("Why is the Law Commission's scoping project limited to technological barriers?",
+     ["The Law Commission is looking specifically at the barriers public bodies might be encountering to data sharing."],
+     True),
+    ("Why is the scheme limited to businesses in Wales?", ["The scheme is open only to businesses based in Wales."], False),
+    # an ending taken as given, where the sentences record none
+    ("When did the government abolish SAGE following the Module 1 report?",
+     ["At the public hearings for Module 1, which commenced on 13 June 2023 and ended on 19 July 2023, the Inquiry heard "
+      "evidence from 68 witnesses."], True),
+    ("When was the sub-Committee disbanded?", ["The sub-Committee was disbanded in 2019 and replaced."], False),
+    ("When was the lead government department model abolished?",
+     ["The model was replaced by a common strategic approach in 2025."], False),
+    # no restriction or ending asked about
+    ("When did the Module 1 hearings end?", ["The hearings ended on 19 July 2023."], False),
+])
+def test_a_restriction_or_an_ending_taken_as_given_against_sentences_that_never_say_it(question, sentences, unsaid):
+    assert event_not_said(question, sentences) is unsaid

@@ -733,6 +733,12 @@ def test_a_recommendation_the_report_never_made_is_not_answered(bundled):
      "companies filing accounts electronically.\n",
      "Why did Companies House decide to make its bulk accounts data product free of charge?",
      "Planned release in August", "When is the bulk accounts data product due to be released?"),
+    # a restriction the question takes as given, whose terms the passage never names
+    ("Accelerator\n\nThe UK Space Agency Accelerator was launched in 2021 and supports early-stage space ventures "
+     "across the UK with government-backed guidance.\n\nClusters\n\nThe Harwell cluster in the South East of England "
+     "hosts over 100 space organisations.\n",
+     "Why was the UK Space Agency Accelerator restricted to businesses in the South East of England?",
+     "supports early-stage space ventures", "What does the UK Space Agency Accelerator support?"),
     # a rise the question asks the reason for, where the passage gives a fall
     ("Funding\n\nThe agency's budget fell by 12% between 2018 and 2023, from £450 million to £396 million.\n",
      "Why did the agency's budget increase between 2018 and 2023?",
