@@ -537,9 +537,15 @@ _CLAIM_REJECTED = re.compile(r"\b(?:reject\w*|dismiss\w*|disput\w*|refut\w*|den(
 
 
 @lru_cache(maxsize=256)
+def _question_words(question: str) -> tuple[str, ...]:
+    """The question's stemmed words, read once for all its sentences."""
+    return tuple(tokenize([question])[0])
+
+
+@lru_cache(maxsize=256)
 def _word_runs(question: str) -> frozenset:
-    """The question's runs of NEGATED_RUN stemmed words, read once for all its sentences."""
-    asked = tokenize([question])[0]
+    """The question's runs of NEGATED_RUN stemmed words."""
+    asked = _question_words(question)
     return frozenset(tuple(asked[i:i + NEGATED_RUN]) for i in range(len(asked) - NEGATED_RUN + 1))
 
 
@@ -571,7 +577,7 @@ NEGATED_IN_ANY_ORDER = True
 
 
 def _negated_in_any_order(question: str, said: list[str], within: int) -> bool:
-    asked = tokenize([question])[0]
+    asked = _question_words(question)
     governed = set(said)
     for lead in said[:within]:
         for at, word in enumerate(asked):
@@ -776,14 +782,6 @@ _FINDING = re.compile(r"\b(?:conclu\w*|find\w*|found|insist\w*|argu\w*|claim\w*|
                       r"explain\w*|note[ds]?|highlight\w*|describ\w*|accept\w*)\b", re.I)
 
 
-def decision_not_said(question: str, sentences: list[str]) -> bool:
-    """A why-question taking a decision (or a finding) as made, answered by sentences
-    that record none."""
-    if DECISION_NOT_SAID and _DECISION_ASKED.search(question) and not any(_STANCE.search(s) for s in sentences):
-        return True
-    return bool(FINDING_NOT_SAID and _FINDING_ASKED.search(question)) and not any(_FINDING.search(s) for s in sentences)
-
-
 # "Why was the UK Space Agency Accelerator restricted to businesses in the South East of
 # England?": a why-question taking a restriction as given, where the sentences never name
 # what it is restricted to (issue 4 lever)
@@ -801,14 +799,23 @@ _ENDING = re.compile(r"\b(?:abolish\w*|scrap\w*|disband\w*|dissol\w*|cancel\w*|c
                      r"abandon\w*|stopp?\w*|defunct|discontinu\w*)\b", re.I)
 
 
-def event_not_said(question: str, sentences: list[str]) -> bool:
-    """The question takes a restriction or an ending as given, and the sentences never say it."""
+# What a question takes as having happened, and the words a sentence recording it uses
+_PREMISED_EVENTS = [
+    (DECISION_NOT_SAID, _DECISION_ASKED, _STANCE),
+    (FINDING_NOT_SAID, _FINDING_ASKED, _FINDING),
+    (ENDING_NOT_SAID, _ENDING_ASKED, _ENDING),
+]
+
+
+def premise_not_recorded(question: str, sentences: list[str]) -> bool:
+    """The question takes a decision, a finding or an ending as made, or a restriction
+    as given, and the sentences never record it."""
+    if any(on and asked.search(question) and not any(said.search(s) for s in sentences)
+           for on, asked, said in _PREMISED_EVENTS):
+        return True
     restricted = _RESTRICTION_ASKED.search(question) if RESTRICTION_NOT_SAID else None
-    if restricted:
-        said = set(tokenize([" ".join(sentences)])[0])
-        if not all(w in said for w in tokenize([restricted["what"]])[0]):
-            return True
-    return bool(ENDING_NOT_SAID and _ENDING_ASKED.search(question)) and not any(_ENDING.search(s) for s in sentences)
+    said = set(tokenize([" ".join(sentences)])[0]) if restricted else set()
+    return bool(restricted) and not all(w in said for w in tokenize([restricted["what"]])[0])
 
 
 def still_to_come(question: str, sentences: list[str]) -> bool:

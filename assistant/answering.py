@@ -17,11 +17,10 @@ from assistant.abstention import (
     another_partner,
     another_government,
     choice_not_said,
-    decision_not_said,
-    event_not_said,
     figures_missing,
     named_thing_missing,
     only_asked_for,
+    premise_not_recorded,
     premise_contradicted,
     premise_negated,
     premise_denied,
@@ -553,15 +552,16 @@ def _focus(text: str, question: str, max_words: int, weight: dict[str, float], h
         return 0, len(text)
     terms = tokenize([text[a:b] for a, b in spans])
     anchor = _answer_anchor(text, question, spans, terms, weight, holds_answer) if LOCAL_FOCUS else None
+    weighed = [j for j, ts in enumerate(terms) if any(t in weight for t in ts)]
     best, best_key = 0, None
     for i in range(0, len(spans) - width + 1):
         seen = {t for ts in terms[i:i + width] for t in ts}
         window = text[spans[i][0]:spans[i + width - 1][1]]
-        # the anchor's row shown whole: it is not among the window's last few words
-        weighed = [j for j in range(i, i + width) if any(t in weight for t in terms[j])]
         # a question's last term shown with the words after it, which may be the answer
         # ("… supported by BBC Frozen Planet II and Springwatch")
-        after = min(_NEAR, i + width - 1 - weighed[-1]) if TRIM_KEEPS_TERMS and weighed else 0
+        last = next((j for j in reversed(weighed) if i <= j < i + width), None)
+        after = min(_NEAR, i + width - 1 - last) if TRIM_KEEPS_TERMS and last is not None else 0
+        # the anchor's row shown whole: it is not among the window's last few words
         key = (anchor is None or i <= anchor < i + width - _NEAR // 2, holds_answer(window),
                sum(w for t, w in weight.items() if t in seen), after, -i)
         if best_key is None or key > best_key:
@@ -795,7 +795,7 @@ def _refused(question: str, best: Candidate, chosen: list[Candidate], max_words:
         return _abstain_showing(best, max_words, "The documents describe this as still to come")
     if only_asked_for(question, [(c.text, c.hit.node.metadata.get("part")) for c in chosen]):
         return _abstain_showing(best, max_words, "The documents show this was asked of the government, not that it was done")
-    if decision_not_said(question, [c.text for c in chosen]) or event_not_said(question, [c.text for c in chosen]):
+    if premise_not_recorded(question, [c.text for c in chosen]):
         return _abstain_showing(best, max_words)
     # "What cap will apply in Scotland?": a sum with "… anyone in England will need to
     # spend" beside it in its section (another section's sentence, a glossary's "Exercise

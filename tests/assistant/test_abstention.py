@@ -8,11 +8,10 @@ from assistant.abstention import (
     another_partner,
     another_government,
     choice_not_said,
-    decision_not_said,
-    event_not_said,
     figures_missing,
     named_thing_missing,
     only_asked_for,
+    premise_not_recorded,
     premise_contradicted,
     premise_set_aside,
     states_a_stance,
@@ -532,7 +531,7 @@ def test_a_thing_the_question_takes_as_given_that_the_sentence_negates(question,
      ["The Inquiry has concluded that the UK was ill prepared for a whole-system emergency."], False),
 ])
 def test_a_why_question_taking_a_decision_as_made_against_sentences_that_record_none(question, sentences, unsaid):
-    assert decision_not_said(question, sentences) is unsaid
+    assert premise_not_recorded(question, sentences) is unsaid
 
 
 @pytest.mark.parametrize("question, sentences, unsaid", [
@@ -555,4 +554,4 @@ def test_a_why_question_taking_a_decision_as_made_against_sentences_that_record_
     ("When did the Module 1 hearings end?", ["The hearings ended on 19 July 2023."], False),
 ])
 def test_a_restriction_or_an_ending_taken_as_given_against_sentences_that_never_say_it(question, sentences, unsaid):
-    assert event_not_said(question, sentences) is unsaid
+    assert premise_not_recorded(question, sentences) is unsaid
