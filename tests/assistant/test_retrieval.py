@@ -155,6 +155,20 @@ def test_the_chunk_the_answer_quotes_is_listed_first(bundled):
     assert answer.timings_ms.rerank > 0
 
 
+def test_a_name_is_found_under_the_spelling_the_documents_define_elsewhere(small_corpus):
+    # Only the definition holds both spellings; the passages that answer use one each.
+    assistant = small_corpus({
+        "centre.txt": "The centre\n\nThe Space Data Centre (SDC) holds records of every UK launch.\n",
+        "archive.txt": "Archive\n\nThe Space Data Centre Archive has catalogued 317 satellites.\n",
+        "portal.txt": "Portal\n\nThe SDC Portal trained 40 engineers in orbital servicing.\n",
+    })
+    answer = assistant.ask("How many satellites has the SDC Archive catalogued?")
+    assert not answer.abstained and "317" in answer.answer
+    answer = assistant.ask("How many engineers did the Space Data Centre Portal train?")
+    assert not answer.abstained and "40 engineers" in answer.answer
+    assert "do not mention" in assistant.ask("What did the SDC Incubator fund?").answer
+
+
 def test_names_in_a_question():
     # the apostrophes of "What's ... Group's" quote nothing; a quoted name keeps no quote mark
     assert named_phrases("What's the estimated cost of implementing the Expert Group's recommendations?") == ["Expert Group"]
