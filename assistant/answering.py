@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -627,6 +627,7 @@ class ScoredSentences:
     facts: QuestionFacts
     weight: dict[str, float]
     no_such_item: bool = False  # the question names a recommendation no document has
+    acronyms: dict[str, str] = field(default_factory=dict)  # the short forms the documents define
 
 
 def replies_only(scored: ScoredSentences, doc_id: str, besides: str) -> ScoredSentences:
@@ -699,7 +700,8 @@ def score_sentences(question: str, query_vector: np.ndarray, hits: list[Hit], st
                    + _glossary_penalty(question, c) + _part_bonus(part, c)
                    - (FOOTNOTE_PENALTY if _cites_source(question, c.text) else 0.0)
                    - (RUN_ON_PENALTY if len(c.text.split()) > RUN_ON_WORDS else 0.0))
-    return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item)
+    return ScoredSentences(question, sorted(candidates, key=lambda c: -c.score), facts, weight, no_such_item,
+                           store.acronyms)
 
 
 # A chunk's place after the sentence stage: its best sentence's score, plus a tenth of its
@@ -1009,7 +1011,7 @@ def compose_answer(
     heading = f"{meta.get('title', '')} {meta.get('section', '')}"
     if (about_another_nation(question, best.text, heading)
             or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}",
-                                   {h.row - best.hit.row: h.node.text for h in _beside(best.hit, hits)})
+                                   {h.row - best.hit.row: h.node.text for h in _beside(best.hit, hits)}, scored.acronyms)
             or choice_not_said(question, f"{best.previous} {best.text}")):
         return ABSTAIN_ANSWER, [], True
     if premise_denied(question, best.text):

@@ -172,10 +172,19 @@ def without_contractions(question: str) -> str:
     return _CONTRACTION.sub(r"\1 is", question) if CONTRACTIONS else question
 
 
+# "What happens to the unfinished parts once the completion deadline has passed?" asks
+# for an event: the deadline, the date or the sum it names sets the scene (issue 4 lever)
+EVENT_ASKED = True
+_ASKS_EVENT = re.compile(r"^\s*(?:[^,?]{0,100},\s*)?what (?:happens|happened|will happen|would happen|"
+                         r"(?:is|was|will be) the (?:effect|consequence|result)|are the (?:effects|consequences))\b", re.I)
+
+
 def expected_kind(question: str) -> str | None:
     """The kind asked for by the question's first asking phrase: "How much grant did
     it get when it was set up?" asks for a sum, not a date."""
     question = without_contractions(question)
+    if EVENT_ASKED and _ASKS_EVENT.search(question):
+        return None
     found = [(m.start(), i, kind) for i, (kind, pattern) in enumerate(_EXPECTS) if (m := pattern.search(question))]
     return min(found)[2] if found else None
 

@@ -9,7 +9,7 @@ import numpy as np
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.abstention import things_named
+from assistant.abstention import respelled, things_named
 from assistant.answer_kinds import INSTITUTION_WORDS, SIGNATURE, asks_signatory
 from assistant.models import Filters
 from assistant.question import (
@@ -248,7 +248,7 @@ class HybridRetriever(BaseRetriever):
             if " " not in name:
                 continue  # a coded name ("CO2", "IRIS²") may be written otherwise
             parts = name.split()
-            spellings = [name, *self.respellings(name), re.split(r" (?:in|of|for) (?=[A-Z])", name)[0]]
+            spellings = [name, *respelled(name, self.store.acronyms), re.split(r" (?:in|of|for) (?=[A-Z])", name)[0]]
             if len(parts) == 2 and all(p[:1].isupper() and p.lower() not in INSTITUTION_WORDS for p in parts):
                 spellings.append(parts[1])
             if not any(self._written(spelling) for spelling in spellings):
@@ -258,19 +258,6 @@ class HybridRetriever(BaseRetriever):
     def _written(self, text: str) -> bool:
         rows = self.store.lexical.rows_with_all(text)
         return rows is None or len(rows) > 0
-
-    def respellings(self, name: str) -> list[str]:
-        """The name with an acronym the documents define written out, or its long form
-        shortened ("SDC Archive" -> "space data centre archive"): the chunk that
-        names the thing may use the other spelling, and only the definition has both."""
-        folded = name.casefold()
-        out = []
-        for short, long in self.store.acronyms.items():
-            if re.search(rf"\b{re.escape(short)}\b", folded):
-                out.append(re.sub(rf"\b{re.escape(short)}\b", long, folded))
-            if re.search(rf"\b{re.escape(long)}\b", folded):
-                out.append(re.sub(rf"\b{re.escape(long)}\b", short, folded))
-        return out
 
     def expand_acronyms(self, question: str) -> str:
         """The question with each acronym's long form, and each long form's acronym,

@@ -128,6 +128,9 @@ def test_a_sentence_naming_no_nation_takes_its_headings(heading, other):
     ("How much did the UK commit to the EU’s IRIS² constellation at the ESA Council of Ministers?",
      "At the ESA Council of Ministers in November 2025, the UK committed a record £162 million for launch programmes.", True),
     ("How much will IRIS² cost?", "IRIS² has a proposed budget of €10.5 billion.", False),
+    # a footnote's number glued to the name's last word
+    ("How many editions of the Lessons Digest had been published?",
+     "Five editions of the Lessons Digest1 and Lessons Management Best Practice Guidance2 have been published.", False),
     ("How many active users does the ResilienceDirect service have, according to CP1240?",
      "The service already has nearly 67,000 active users.", False),
 ])
@@ -147,6 +150,19 @@ def test_a_name_given_in_the_chunk_before_counts_where_the_passage_refers_back_t
     # a passage that does not refer back is about something else
     assert named_thing_missing(question, "number", "SCIF has supported 13 projects across the UK.", {-1: before})
     assert named_thing_missing(question, "number", passage, {-1: "The cluster network supported 317 businesses."})
+
+
+def test_a_name_is_named_by_the_short_form_the_documents_define_for_it():
+    question = "How many regulators and insurers have signed the Earth Space Sustainability Initiative's memorandum?"
+    passage = "The Director of ESSI told us that 144 regulators, companies and insurers have signed its memorandum."
+    acronyms = {"essi": "earth space sustainability initiative", "sdc": "space data centre"}
+    assert not named_thing_missing(question, "number", passage, acronyms=acronyms)
+    assert named_thing_missing(question, "number", passage)
+    # and the other way about: the question's short form, the passage's long form
+    assert not named_thing_missing("How many satellites has the SDC Archive catalogued?", "number",
+                                   "The Space Data Centre Archive has catalogued 317 satellites.", acronyms=acronyms)
+    assert named_thing_missing("How many satellites has the SDC Archive catalogued?", "number",
+                               "The Space Data Centre has catalogued 317 satellites.", acronyms=acronyms)
 
 
 @pytest.mark.parametrize("question, other", [

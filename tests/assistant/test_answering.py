@@ -82,6 +82,10 @@ from assistant.question import read_question, with_item_from_passages
     ("What did the committee call for?", None),
     # a count of the unit named
     ("What new minimum consultation period, in weeks, will the government set?", "number"),
+    # what happens asks for an event: the deadline sets the scene
+    ("Under the Bill's completion notice process, what happens to unfinished parts of a development once the "
+     "completion deadline has passed?", None),
+    ("What is the deadline for completing a development under a completion notice?", "date"),
 ])
 
 
