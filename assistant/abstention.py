@@ -12,7 +12,7 @@ from functools import lru_cache
 from bm25s.stopwords import STOPWORDS_EN
 
 from assistant.answer_kinds import INSTITUTION_WORDS, MONTHS
-from assistant.question import PAPER_REFERENCE, YES_NO, named_phrases
+from assistant.question import PAPER_REFERENCE, YES_NO, expected_kind, named_phrases
 from index.lexical import tokenize
 from index.structure import in_government_voice
 
@@ -110,10 +110,16 @@ def about_another_nation(question: str, sentence: str, heading: str = "") -> boo
         said = _nations(heading) - {"uk"}  # a UK-wide document covers every nation
     if UK_SPANS_NATIONS and asked == {"uk"} and len(said - {"uk"}) >= 2:
         return False  # "NHS Wales, NHS England, …" at a UK-wide exercise: the UK, nation by nation
+    if UK_COVERS_NATIONS and "uk" not in asked and expected_kind(question) not in _FIGURES:
+        # "the UK's Money Laundering Regulations" bind a Welsh freeport's operators too;
+        # a UK-wide figure is not the nation's
+        said -= {"uk"}
     return bool(asked and said and not asked & said)
 
 
 UK_SPANS_NATIONS = True  # issue 4 lever
+UK_COVERS_NATIONS = True  # issue 4 lever
+_FIGURES = {"money", "number", "date", "time"}
 
 
 # "How much funding should the Space Skills Taskforce receive?" is not answered by a sum

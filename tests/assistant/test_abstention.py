@@ -75,6 +75,11 @@ def test_this_summer_in_a_paper_of_that_year_gives_the_year():
     ("When is the British Energy Security Strategy's review of planning barriers due?",
      "This review will be completed by the end of 2022 in England.", False),
     ("How many British satellites were launched?", "Wales launched 3 satellites.", True),
+    # a UK-wide rule binds in each nation; a UK-wide figure is not the nation's
+    ("Which code of conduct must operators of Welsh freeport customs sites adhere to?",
+     "They must also maintain the obligations set out in the UK’s Money Laundering Regulations.", False),
+    ("How many people in Wales had died with Covid-19 by June 2023?",
+     "Official UK figures put the number of deaths involving Covid-19 at over 225,000 in June 2023.", True),
 ])
 def test_a_passage_about_another_nation_does_not_answer(question, sentence, other):
     assert about_another_nation(question, sentence) is other
