@@ -360,12 +360,44 @@ _VALUE_SAID = re.compile(r"\bbenefits?\b|\bvalued?\b|\bworth\b|\brevenues?\b|\bi
                          r"\bsavings?\b|\bgenerat\w*|\bcontribut\w*|\bboost\w*", re.I)
 
 
+# "What is the maximum number of customs sites a freeport may include?" is not answered by
+# "Applicants must include at least one customs site": the bound asked for is the other
+# one (issue 4 lever)
+OTHER_BOUND = True
+_ASKS_MOST = re.compile(r"\b(?:maximum|at most|no more than|upper limit|ceiling)\b|\bthe most\b(?! \w+ly\b)", re.I)
+_ASKS_LEAST = re.compile(r"\b(?:minimum|at least|no fewer than|no less than|lower limit)\b|\bthe (?:least|fewest)\b", re.I)
+_SAYS_MOST = re.compile(r"\b(?:up to|maximum|at most|no more than|not (?:to )?exceed\w*|capped|ceiling|limit(?:ed)? (?:of|to))\b", re.I)
+_SAYS_LEAST = re.compile(r"\b(?:at least|minimum|no fewer than|no less than)\b", re.I)
+
+
+# "What annual growth rate did ADS Group forecast for exports?" is not answered by
+# "exports contribute around £6 billion … and this figure has the potential to grow":
+# a rate of growth is a share (issue 4 lever)
+GROWTH_AS_SHARE = True
+_ASKS_GROWTH = re.compile(r"\bgrowth rates?\b|\brates? of (?:growth|increase|decline)\b", re.I)
+
+
+def _other_bound(question: str, sentence: str) -> bool:
+    """The question asks for an upper bound and the sentence gives only a lower one, or
+    the other way about."""
+    most, least = _ASKS_MOST.search(question), _ASKS_LEAST.search(question)
+    if most and not least:
+        return bool(_SAYS_LEAST.search(sentence)) and not _SAYS_MOST.search(sentence)
+    if least and not most:
+        return bool(_SAYS_MOST.search(sentence)) and not _SAYS_LEAST.search(sentence)
+    return False
+
+
 def has_answer_type(expects: str | None, sentence: str, question: str = "") -> bool:
     sentence = _PARAGRAPH_NUMBER.sub("", sentence)  # "54. The Government will ..." holds no number
     if question and expects in STRICT_KINDS:
         sentence = without_figures_of(question, sentence)
     if expects in {"money", "number", "date"} and NOT_KNOWN.search(sentence):
         return True
+    if OTHER_BOUND and expects in {"money", "number"} and question and _other_bound(question, sentence):
+        return False
+    if GROWTH_AS_SHARE and expects in {"money", "number"} and _ASKS_GROWTH.search(question) and not _SHARE.search(sentence):
+        return False
     if expects == "money":
         if not _MONEY.search(sentence):
             return False

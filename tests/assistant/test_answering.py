@@ -208,6 +208,26 @@ def test_a_figure_said_not_yet_known_is_an_honest_answer_and_nothing_else_is(sen
 
 
 @pytest.mark.parametrize("question, sentence, holds", [
+    ("What is the maximum number of customs sites a freeport may include?",
+     "Applicants must include at least one customs site within their Outer Boundary.", False),
+    ("What is the maximum number of customs sites a freeport may include?",
+     "Applicants may include up to three customs sites, and must include at least one.", True),
+    ("What is the minimum number of customs sites a freeport must include?",
+     "Applicants must include at least one customs site within their Outer Boundary.", True),
+    ("What is the minimum seed capital a freeport can draw on?", "Seed capital of up to £25 million is available.", False),
+    # a rate of growth is a share, not a sum
+    ("What annual growth rate did ADS Group forecast for space exports?",
+     "Space exports contribute around £6 billion and this figure has the potential to grow.", False),
+    ("What annual growth rate did ADS Group forecast for space exports?",
+     "ADS Group expects space exports to grow by 4% a year.", True),
+])
+def test_a_figure_of_another_sort_does_not_answer(question, sentence, holds):
+    from assistant.question import read_question
+
+    assert has_answer_type(read_question(question).expects, sentence, question) is holds
+
+
+@pytest.mark.parametrize("question, sentence, holds", [
     ("How much do UK-based insurers collect each year in space insurance premiums?",
      "Major Peake highlighted that about 98% of satellites remain uninsured.", False),
     ("How much do UK-based insurers collect each year in space insurance premiums?",
