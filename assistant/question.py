@@ -62,6 +62,7 @@ _ASKED_FOR_DONE = re.compile(
 # "What single national rate will the levy be charged at?", "at what notional weekly rate
 # …?" ask for a sum or a percentage (issue 4 lever)
 RATE_ASKED = True
+OWNER_SUM_ASKED = True
 _RATE = r"|\bwhat (?:[\w’'-]+ ){0,3}?rate\b" if RATE_ASKED else ""
 # Words between "which" and the noun it asks about: names and a few adjectives ("which
 # UK Government minister", "which local authority"), never a verb ("which legislation
@@ -109,6 +110,9 @@ _EXPECTS = (
                          # "how much do insurers collect in premiums?" asks a sum (issue 4 lever)
                          + (r"|premium|revenue|income|earn|turnover|profit" if EARNINGS_ASKED else "") + r")|"
                          r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:cost|budget|value|price|amount)s?\b|"
+                         # "What was the Civil Contingencies Secretariat's annual budget?" (issue 4 lever)
+                         + (r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?[\w-]+[’']s\s+"
+                            r"(?:\w+\s+)?(?:budget|cost|price|value|income|turnover|spend(?:ing)?)s?\b|" if OWNER_SUM_ASKED else "") +
                          r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat\b[^?]*\b(?:typically |usually )?costs?\s*\?|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b|"
                          # "what will the new upper capital limit be", "what is the cap on care costs"
                          r"\bwhat (?:is|was|are|were|will|would)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:capital limit|cap|fine|levy|charge)s?\b|"

@@ -86,6 +86,9 @@ from assistant.question import read_question, with_item_from_passages
     ("Under the Bill's completion notice process, what happens to unfinished parts of a development once the "
      "completion deadline has passed?", None),
     ("What is the deadline for completing a development under a completion notice?", "date"),
+    # a sum of a named owner's
+    ("What was the Civil Contingencies Secretariat's annual budget in the year before the pandemic?", "money"),
+    ("What was the committee's view of the strategy?", None),
 ])
 
 
