@@ -105,6 +105,8 @@ def about_another_nation(question: str, sentence: str, heading: str = "") -> boo
     sentence names none and its heading (the document's title, the section path) names
     others but not it: CP 673 on "the planning system in England" sets out no fees for
     Wales. (The chunk's other sentences are not read: one chunk may cover two nations.)"""
+    if COMPARED_ASIDE:
+        sentence = _COMPARED.sub(" ", sentence)
     asked, said = _nations(question) | _devolved_actors(question), _nations(sentence)
     if asked and not said and NATION_IN_PASSAGE:
         said = _nations(heading) - {"uk"}  # a UK-wide document covers every nation
@@ -119,6 +121,11 @@ def about_another_nation(question: str, sentence: str, heading: str = "") -> boo
 
 UK_SPANS_NATIONS = True  # issue 4 lever
 UK_COVERS_NATIONS = True  # issue 4 lever
+# "tax reliefs comparable with the English Freeports offer", "closely aligned to … Scottish
+# Green Freeports": a nation a passage compares with is not the one it is about (issue 4 lever)
+COMPARED_ASIDE = True
+_COMPARED = re.compile(r"\b(?:comparable|similar|equivalent|identical|aligned|analogous|consistent|in line)\s+(?:with|to)\b"
+                       r"[^,;.]{0,120}", re.I)
 _FIGURES = {"money", "number", "date", "time"}
 
 

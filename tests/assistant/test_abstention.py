@@ -80,6 +80,12 @@ def test_this_summer_in_a_paper_of_that_year_gives_the_year():
      "They must also maintain the obligations set out in the UK’s Money Laundering Regulations.", False),
     ("How many people in Wales had died with Covid-19 by June 2023?",
      "Official UK figures put the number of deaths involving Covid-19 at over 225,000 in June 2023.", True),
+    # a nation compared with is not the one the passage is about
+    ("What must be agreed before Welsh freeport bidders can access the tax reliefs?",
+     "Bidders can access tax reliefs closely aligned to English Freeports and Scottish Green Freeports once an "
+     "Outline Business Case has been agreed.", False),
+    ("What must be agreed before Welsh freeport bidders can access the tax reliefs?",
+     "Scottish Green Freeports can access tax reliefs once an Outline Business Case has been agreed.", True),
 ])
 def test_a_passage_about_another_nation_does_not_answer(question, sentence, other):
     assert about_another_nation(question, sentence) is other
