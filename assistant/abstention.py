@@ -743,7 +743,7 @@ GOVERNMENT_CHECK = True  # issue 4 lever
 _DEVOLVED_GOVERNMENT = re.compile(
     r"\b(?P<who>Scottish Government|Welsh Government|Northern Ireland Executive|Scottish Ministers|Welsh Ministers)\b", re.I)
 # What a government does when it answers: one list for the question's verb and the sentence's
-_SAYING = (r"say|says|said|respon\w*|repl\w*|state\w*|commit\w*|agree\w*|accept\w*|reject\w*|promis\w*|plan\w*|"
+_SAYING = (r"say|says|said|respon\w*|repl\w*|state\w*|commit(?!tee)\w*|agree\w*|accept\w*|reject\w*|promis\w*|plan\w*|"
            r"intend\w*|publish\w*|announc\w*|set\w* out")
 _SAYS = re.compile(rf"\b(?:{_SAYING})\b", re.I)
 

@@ -63,6 +63,10 @@ PART_RANKING = True
 # A question about a thing the documents never name is not answered from passages about
 # other things ("What did the Raynsford Review recommend?") (issue 4 lever)
 NAMED_NOWHERE = True
+# A person's title and the surname that ends their name: the documents may give the post
+# and the person in other words ("Sir Chris Wormald, Permanent Secretary at DHSC")
+_TITLED_PERSON = re.compile(r"\b(?:Sir|Dame|Professor|Prof|Dr|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\s+"
+                            r"(?:[A-Z][\w’'-]+\s+)*?([A-Z][\w’'-]+)$")
 
 
 @dataclass
@@ -251,6 +255,10 @@ class HybridRetriever(BaseRetriever):
             spellings = [name, *respelled(name, self.store.acronyms), re.split(r" (?:in|of|for) (?=[A-Z])", name)[0]]
             if len(parts) == 2 and all(p[:1].isupper() and p.lower() not in INSTITUTION_WORDS for p in parts):
                 spellings.append(parts[1])
+            # a person named with their post: "DHSC Permanent Secretary Sir Christopher Wormald"
+            titled = _TITLED_PERSON.search(name)
+            if titled:
+                spellings.append(titled[1])
             if not any(self._written(spelling) for spelling in spellings):
                 missing.append(name)
         return missing

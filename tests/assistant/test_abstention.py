@@ -437,6 +437,9 @@ def test_a_why_question_about_what_the_sentence_sets_aside(question, sentence, s
      "The Scottish Government had its own Pandemic Flu Preparedness Board.", "Cabinet Office", True),
     # not a question about what the government said
     ("How much does the Scottish Government spend on care?", "Spending on care rose.", "Cabinet Office", False),
+    # a committee of the government is not its commitment
+    ("When did the Scottish Government Resilience Sub-Committee last meet?",
+     "The Scottish Government Resilience Sub-Committee last met in 2019.", "Cabinet Office", False),
 ])
 def test_what_a_devolved_government_said_comes_from_it(question, said, publisher, other):
     assert another_government(question, said, publisher) is other

@@ -182,7 +182,7 @@ def test_a_question_about_a_thing_the_documents_never_name_is_not_answered(small
     assistant = small_corpus({"planning.txt": (
         "Planning reform\n\n"
         "The UK Space Agency (UKSA) Accelerator has supported 317 UK space businesses since 2021. "
-        "Professor Sir Christopher Whitty described an 80/20 rule for expert advisory groups. "
+        "Professor Sir Christopher Whitty, the Chief Medical Officer, described an 80/20 rule for expert advisory groups. "
         "The Committee recommended a review of the Structures and Buildings Allowance to support regeneration.\n"
     )})
     answer = assistant.ask("What did the Raynsford Review recommend on planning reform?")
@@ -192,4 +192,6 @@ def test_a_question_about_a_thing_the_documents_never_name_is_not_answered(small
     # followed by a place
     assert not assistant.ask("How many space businesses has the UKSA Accelerator supported?").abstained
     assert not assistant.ask("What rule did Chris Whitty describe for expert advisory groups?").abstained
+    # a person named with a post the documents do not give them in those words
+    assert not assistant.ask("What rule did Chief Medical Officer Sir Chris Whitty describe for advisory groups?").abstained
     assert not assistant.ask("What would a review of the Structures and Buildings Allowance in Teesside support?").abstained
