@@ -182,17 +182,29 @@ NAMES_REFERRED_BACK = True
 _SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 
 
+def acronyms_written(folded: str, acronyms: dict[str, str]) -> list[tuple[str, str, bool, bool]]:
+    """(short, long, short written, long written) for each acronym the documents define
+    (`acronyms`: short -> long form, casefolded) that the casefolded text writes in
+    either spelling, each spelling matched as whole words."""
+    found = []
+    for short, long in acronyms.items():
+        has_short = re.search(rf"\b{re.escape(short)}\b", folded) is not None
+        has_long = re.search(rf"\b{re.escape(long)}\b", folded) is not None
+        if has_short or has_long:
+            found.append((short, long, has_short, has_long))
+    return found
+
+
 def respelled(name: str, acronyms: dict[str, str]) -> list[str]:
-    """The name with an acronym the documents define (`acronyms`: short -> long form,
-    casefolded) written out, or its long form shortened ("SDC Archive" -> "space data
-    centre archive"): a passage may use the other spelling, and only the definition has
-    both."""
+    """The name with an acronym the documents define written out, or its long form
+    shortened ("SDC Archive" -> "space data centre archive"): a passage may use the other
+    spelling, and only the definition has both."""
     folded = name.casefold()
     out = []
-    for short, long in acronyms.items():
-        if re.search(rf"\b{re.escape(short)}\b", folded):
+    for short, long, has_short, has_long in acronyms_written(folded, acronyms):
+        if has_short:
             out.append(re.sub(rf"\b{re.escape(short)}\b", long, folded))
-        if re.search(rf"\b{re.escape(long)}\b", folded):
+        if has_long:
             out.append(re.sub(rf"\b{re.escape(long)}\b", short, folded))
     return out
 

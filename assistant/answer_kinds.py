@@ -4,6 +4,7 @@ already give. Pure functions over text, no index."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.question import CALLED_ASKED, IN_UNITS, NAMED_OPERATION, named_phrases
 
@@ -377,13 +378,26 @@ GROWTH_AS_SHARE = True
 _ASKS_GROWTH = re.compile(r"\bgrowth rates?\b|\brates? of (?:growth|increase|decline)\b", re.I)
 
 
+# The question is read once, not once for each of the hundred sentences it is checked against
+@lru_cache(maxsize=256)
+def _bound_asked(question: str) -> str | None:
+    """"most" or "least": the one bound the question asks for, if it asks for one."""
+    most, least = _ASKS_MOST.search(question), _ASKS_LEAST.search(question)
+    return "most" if most and not least else "least" if least and not most else None
+
+
+@lru_cache(maxsize=256)
+def _asks_growth(question: str) -> bool:
+    return bool(_ASKS_GROWTH.search(question))
+
+
 def _other_bound(question: str, sentence: str) -> bool:
     """The question asks for an upper bound and the sentence gives only a lower one, or
     the other way about."""
-    most, least = _ASKS_MOST.search(question), _ASKS_LEAST.search(question)
-    if most and not least:
+    asked = _bound_asked(question)
+    if asked == "most":
         return bool(_SAYS_LEAST.search(sentence)) and not _SAYS_MOST.search(sentence)
-    if least and not most:
+    if asked == "least":
         return bool(_SAYS_MOST.search(sentence)) and not _SAYS_LEAST.search(sentence)
     return False
 
@@ -396,7 +410,7 @@ def has_answer_type(expects: str | None, sentence: str, question: str = "") -> b
         return True
     if OTHER_BOUND and expects in {"money", "number"} and question and _other_bound(question, sentence):
         return False
-    if GROWTH_AS_SHARE and expects in {"money", "number"} and _ASKS_GROWTH.search(question) and not _SHARE.search(sentence):
+    if GROWTH_AS_SHARE and expects in {"money", "number"} and _asks_growth(question) and not _SHARE.search(sentence):
         return False
     if expects == "money":
         if not _MONEY.search(sentence):

@@ -3,6 +3,7 @@ for the government's verdict ('did they accept ...?')."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from bm25s.stopwords import STOPWORDS_EN
@@ -183,6 +184,7 @@ _ASKS_EVENT = re.compile(r"^\s*(?:[^,?]{0,100},\s*)?what (?:happens|happened|wil
                          r"(?:is|was|will be) the (?:effect|consequence|result)|are the (?:effects|consequences))\b", re.I)
 
 
+@lru_cache(maxsize=256)  # asked of one question by several stages
 def expected_kind(question: str) -> str | None:
     """The kind asked for by the question's first asking phrase: "How much grant did
     it get when it was set up?" asks for a sum, not a date."""

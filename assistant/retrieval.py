@@ -9,7 +9,7 @@ import numpy as np
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.abstention import respelled, things_named
+from assistant.abstention import acronyms_written, respelled, things_named
 from assistant.answer_kinds import INSTITUTION_WORDS, SIGNATURE, asks_signatory
 from assistant.models import Filters
 from assistant.question import (
@@ -270,10 +270,9 @@ class HybridRetriever(BaseRetriever):
     def expand_acronyms(self, question: str) -> str:
         """The question with each acronym's long form, and each long form's acronym,
         appended (as the documents define them): BM25 then matches either spelling."""
-        folded = question.casefold()
-        words = set(re.findall(r"\w+", folded))
-        extra = [long for short, long in self.store.acronyms.items() if short in words and long not in folded]
-        extra += [short for short, long in self.store.acronyms.items() if long in folded and short not in words]
+        written = acronyms_written(question.casefold(), self.store.acronyms)
+        extra = [long for short, long, has_short, has_long in written if has_short and not has_long]
+        extra += [short for short, long, has_short, has_long in written if has_long and not has_short]
         return f"{question} {' '.join(extra)}" if extra else question
 
     def search(self, question: str, k: int | None = None, filters: Filters | None = None,
