@@ -32,7 +32,7 @@ FRESH_SETS = ["shared-fresh", "shared-fresh2", "shared-fresh3", "shared-fresh4",
               "shared-fresh16", "shared-fresh17", "shared-fresh18", "shared-fresh19",
               "shared-fresh20", "shared-fresh21", "shared-fresh22",
               "shared-fresh23", "shared-fresh24", "shared-fresh25",
-              "shared-fresh26", "shared-fresh27", "shared-fresh28"]
+              "shared-fresh26", "shared-fresh27", "shared-fresh28", "shared-fresh29"]
 
 
 def test_fresh_sets_are_verbatim():
