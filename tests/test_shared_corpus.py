@@ -135,11 +135,23 @@ def test_a_why_question_about_what_the_report_set_aside_is_not_answered(shared):
     assert answer.abstained and "Rather than producing a new strategy" in answer.answer, answer.answer
 
 
-def test_a_date_in_a_chunk_below_the_top_eight_answers_a_when_question(shared):
+def test_a_date_in_a_chunk_below_the_top_ten_answers_a_when_question(shared):
     """The merger's completion date closes a long sentence of the response's foreword;
     twelve of the Lords report's passages on the merger outrank it, none with a date."""
     answer = shared.ask("When is the UK Space Agency's merger into DSIT due to complete?")
     assert "1 April 2026" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Which ISAM firms does HL Paper 190 name as having a presence in the UK?", "Astroscale"),
+    ("According to the Module 1 report's table of simulation exercises, which regional emergencies committee "
+     "sent representatives to Exercise Bennachie in December 2004?", "Grampian Regional Emergencies Committee"),
+])
+def test_the_answer_is_read_in_the_ninth_or_tenth_fused_passage(shared, question, expected):
+    """Both passages come ninth or tenth after fusion, under others that share more of
+    the question's words but not its answer."""
+    answer = shared.ask(question)
+    assert expected in answer.answer, answer.answer
 
 
 def test_what_the_government_decided_is_read_in_the_whole_reply(shared):
