@@ -40,8 +40,8 @@ class Settings(BaseSettings):
     # Answering.
     answer_max_sentences: int = 3
     answer_max_words: int = 60
-    # 10, not 8: over 30 sets (1,196 answerable) evidence hit@5 0.967 -> 0.974, answers
-    # +2 -1; 12 and 16 read no better (hit@5 0.976, answers +2 -2 and -1 net).
+    # 10, not 8: over 30 sets (1,196 answerable) evidence hit@5 0.967 -> 0.974, wrong
+    # answers 157 -> 156; 12 and 16 read no better (hit@5 0.976, wrong 157 and 158).
     answer_chunks: int = Field(10, description="top fused chunks whose sentences are scored")
     abstain_below: float = Field(
         0.45, description="best sentence score under which the assistant says it cannot answer"

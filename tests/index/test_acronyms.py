@@ -1,7 +1,7 @@
 """Acronym definitions read from the documents, which expand questions and respell names."""
 import pytest
 
-from index.store import find_acronyms
+from index.acronyms import find_acronyms
 
 
 @pytest.mark.parametrize("text, short, long", [
