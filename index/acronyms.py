@@ -37,19 +37,14 @@ def find_acronyms(folded_texts) -> dict[str, str]:  # noqa: ANN001 - any iterabl
     return {short: long for short, (_, long) in found.items()}
 
 
+_UNSPELLED = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+
+
 def _spelled_by(words: list[str], letters: str) -> list[str] | None:
     """The trailing words whose initials spell `letters` ("national space strategy" for
-    nss), or whose first word is itself the acronym's opening letters ("uk space agency"
-    for uksa, "nhs england" for nhse): a short form that starts with another one."""
-    if len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters):]) == letters:
-        return words[-len(letters):]
-    for n in range(len(letters) - 2, 0, -1):  # the rest: n words, one initial each
-        if len(words) > n:
-            head = words[-n - 1]
-            if 2 <= len(head) == len(letters) - n and head.isalpha() and letters.startswith(head) \
-                    and "".join(w[0] for w in words[-n:]) == letters[len(head):]:
-                return words[-n - 1:]
-    # "office for national statistics (ons)": small words inside the name spell nothing.
+    nss), small words inside the name spelling nothing ("office for national
+    statistics" for ons); or whose first word is itself the acronym's opening letters
+    ("uk space agency" for uksa, "nhs england" for nhse)."""
     i = len(letters) - 1
     for j in range(len(words) - 1, -1, -1):
         if words[j][0] == letters[i]:
@@ -57,8 +52,11 @@ def _spelled_by(words: list[str], letters: str) -> list[str] | None:
             if i < 0:
                 return words[j:]
         elif words[j] not in _UNSPELLED or j == len(words) - 1:
-            return None
+            break
+    for n in range(len(letters) - 2, 0, -1):  # the rest: n words, one initial each
+        if len(words) > n:
+            head = words[-n - 1]
+            if 2 <= len(head) == len(letters) - n and head.isalpha() and letters.startswith(head) \
+                    and "".join(w[0] for w in words[-n:]) == letters[len(head):]:
+                return words[-n - 1:]
     return None
-
-
-_UNSPELLED = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
