@@ -52,6 +52,23 @@ def figures_missing(question: str, skip: set, text: str, metadata: dict, section
             or any(not re.search(rf"\b(?:{w}|{_DIGITS[w]})\b", haystack, re.I) for w in spelt))
 
 
+def another_edition(question: str, sentence: str) -> bool:
+    """The question names a thing by its year ("the 2021 Global Health Security Index")
+    and the sentence gives the same thing of another year ("In the 2019 Global Health
+    Security Index, the UK came second"), never the one asked about."""
+    if not EDITION_YEAR:
+        return False
+    for year, name in _DATED_NAME.findall(question):
+        head = re.escape(" ".join(name.split()[:2]))
+        given = re.findall(rf"\b((?:19|20)\d\d)(?:[/–-]\d{{2,4}})? {head}\b", sentence)
+        if given and year not in given:
+            return True
+    return False
+
+
+EDITION_YEAR = True  # issue 4 lever
+# a year right before a capitalised name dates that name: "the 2021 Spending Review"
+_DATED_NAME = re.compile(r"\b((?:19|20)\d\d)(?:[/–-]\d{2,4})? ((?:[A-Z][\w’'-]*\s?){1,6})")
 SPELT_FIGURES = True  # issue 4 lever
 # "This summer, the Local Government Association will launch its LG Inform tool" is dated by
 # its paper: in a paper of 2013 it answers "What was due to launch in summer 2013?" (issue 4 lever)

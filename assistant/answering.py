@@ -14,6 +14,7 @@ from assistant.abstention import (
     about_another_nation,
     act_not_said,
     another_appointed,
+    another_edition,
     another_partner,
     another_government,
     choice_not_said,
@@ -1012,7 +1013,8 @@ def compose_answer(
     if (about_another_nation(question, best.text, heading)
             or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}",
                                    {h.row - best.hit.row: h.node.text for h in _beside(best.hit, hits)}, scored.acronyms)
-            or choice_not_said(question, f"{best.previous} {best.text}")):
+            or choice_not_said(question, f"{best.previous} {best.text}")
+            or another_edition(question, best.text)):
         return ABSTAIN_ANSWER, [], True
     if premise_denied(question, best.text):
         return _abstain_showing(best, max_words)

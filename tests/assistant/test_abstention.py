@@ -5,6 +5,7 @@ from assistant.abstention import (
     about_another_nation,
     act_not_said,
     another_appointed,
+    another_edition,
     another_partner,
     another_government,
     choice_not_said,
@@ -215,6 +216,22 @@ def test_a_devolved_government_in_the_question_is_its_nation(question, other):
 ])
 def test_a_choice_asked_about_needs_a_sentence_that_says_it_was_made(question, sentence, missing):
     assert choice_not_said(question, sentence) is missing
+
+
+@pytest.mark.parametrize("question, sentence, other", [
+    ("Where did the UK rank overall in the 2021 Global Health Security Index?",
+     "In the 2019 Global Health Security Index, the UK came second overall.", True),
+    ("Where did the UK rank overall in the 2019 Global Health Security Index?",
+     "In the 2019 Global Health Security Index, the UK came second overall.", False),
+    ("How much did the 2021 Spending Review give to planning?",
+     "The 2020 Spending Review and the 2021 Spending Review together gave £65 million.", False),
+    # a sentence that dates nothing of that name says nothing of another edition
+    ("How much did the 2021 Spending Review give to planning?", "The Spending Review gave £65 million.", False),
+    ("How many people took part in the 2016 Exercise Cygnus?", "Exercise Cygnus in October 2016 had 950 participants.", False),
+    ("What did the 2023/24 Annual Report say?", "The 2022/23 Annual Report said costs rose.", True),
+])
+def test_a_thing_dated_in_the_question_against_its_edition_of_another_year(question, sentence, other):
+    assert another_edition(question, sentence) is other
 
 
 @pytest.mark.parametrize("question, sentence, denied", [
@@ -585,3 +602,15 @@ def test_a_why_question_taking_a_decision_as_made_against_sentences_that_record_
 ])
 def test_a_restriction_or_an_ending_taken_as_given_against_sentences_that_never_say_it(question, sentences, unsaid):
     assert premise_not_recorded(question, sentences) is unsaid
+
+
+def test_an_edition_asked_about_is_not_answered_from_another_year_s(small_corpus):
+    assistant = small_corpus({"report.txt": (
+        "Chapter 4: Preparedness compared\n\n"
+        "In the 2019 Global Health Security Index, the UK came second overall and first for rapid response. "
+        "The Index was revised in 2021, with new indicators on health systems and on political risk.\n"
+    )})
+    asked_other = assistant.ask("Where did the UK rank overall in the 2021 Global Health Security Index?")
+    assert asked_other.abstained and not asked_other.citations
+    asked_same = assistant.ask("Where did the UK rank overall in the 2019 Global Health Security Index?")
+    assert not asked_same.abstained and "second overall" in asked_same.answer
