@@ -17,7 +17,7 @@ from index.documents import LoadedDocument
 from index.sentences import sentence_spans
 from index.structure import Section
 
-STRUCTURE_VERSION = 21  # bump when parsing or chunking changes what chunks contain
+STRUCTURE_VERSION = 22  # bump when parsing or chunking changes what chunks contain
 _DOC_FIELDS = ("title", "doc_type", "publisher", "date", "reference")
 
 

@@ -316,6 +316,7 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
     # How this document sets a reply apart from the recommendation it answers: a heading,
     # a callout around the committee's words, or (neither) only paragraph order.
     headed_replies = _explicit_replies(texts)
+    dividers = _divider_titles(lines, texts) if DIVIDER_PAGES else {}
     callouts = any(l.quoted for l in lines)
     quoted_seen = False
     for i, line in enumerate(lines):
@@ -336,9 +337,14 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
                     or _is_title_like(para_lines[-1].text, None))
         in_item = any(h.kind == "item" for h in stack)
         heading = _classify(line, next_text, counters, in_item, numbers_paragraphs) if can_head else None
+        divider = heading is None and i in dividers
+        if divider:
+            title, rest = dividers[i]  # already joined with the lines it wraps onto
+            heading = _Heading(1.0, title, "generic")
+            consumed.update(rest)
         if heading:
             flush()
-            if line.heading_level is None and not heading.inline:
+            if line.heading_level is None and not heading.inline and not divider:
                 heading.title = _continue_title(heading.title, lines, texts, i, consumed)
             open_section(heading)
             quoted_seen = line.quoted
@@ -371,6 +377,33 @@ def parse_structure(lines: list[Line], is_response: bool = True) -> list[Section
         blank_before = False
     flush()
     return [s for s in sections if s.paragraphs]
+
+
+DIVIDER_PAGES = True  # issue 4 lever
+_PAGE_NUMBER = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
+_WORD = re.compile(r"^(?:[^\W\d_]|[’'-])+[:,]?$")
+_BLANK_PAGE = re.compile(r"\b(?:intentionally|deliberately) (?:left )?blank\b", re.I)
+
+
+def _divider_titles(lines: list[Line], texts: list[str]) -> dict[int, tuple[str, list[int]]]:
+    """A PDF page holding nothing but a short title ("Executive summary", "Voices of
+    those bereaved", "Introduction by The Rt Hon the Baroness Hallett DBE") divides the
+    document: its title heads what follows, though no chapter number or markup says so.
+    By the index of the title's first line: the title, and the lines it wraps onto."""
+    pages: dict[str, list[int]] = {}
+    for i, (line, text) in enumerate(zip(lines, texts)):
+        if text and not _PAGE_NUMBER.match(text) and line.heading_level is None:
+            pages.setdefault(line.page, []).append(i)
+    found = {}
+    for page, rows in pages.items():
+        words = " ".join(texts[i] for i in rows).split()
+        title = " ".join(words)
+        if (not 1 <= len(rows) <= 3 or len(words) > 12 or _CHAPTER.match(texts[rows[0]]) or _ITEM_LINE.match(texts[rows[0]])
+                or _BLANK_PAGE.search(title) or not _is_title_like(title, None, wrapped_ok=True)
+                or sum(bool(_WORD.match(w)) for w in words) < max(2, 0.6 * len(words))):  # a back cover's ISBN
+            continue
+        found[rows[0]] = (_fix_case(title), rows[1:])
+    return found
 
 
 def _paragraph_ahead(lines: list[Line], i: int, limit: int = 15) -> str:

@@ -76,3 +76,25 @@ def test_reference_only_footnotes_are_dropped(tmp_path):
     texts = [l.text for l in load_pdf(pdf)[0]]
     assert "It grew quickly in the last decade." in texts
     assert not any("Written evidence" in t or "INQ000" in t for t in texts)
+
+
+def test_a_page_holding_only_a_title_heads_what_follows(tmp_path):
+    pdf = write_pdf(tmp_path / "inquiry.pdf", [
+        ["Introduction by The Rt Hon", "the Baroness Hallett DBE"],
+        ["This is the first report of the Inquiry."],
+        ["Voices of those bereaved"],
+        ["My father died alone in hospital in April 2020.", "We could not say goodbye."],
+        ["Executive summary"],
+        ["In 2020 the UK lacked resilience.", "The lead department model is not appropriate and should be abolished."],
+        ["Chapter 1: A brief history of pandemics"],
+        ["1.1. Pandemics have shaped history."],
+        ["978-1-5286-4936-0 E03069239"],
+    ])
+    lines, _, _ = load_pdf(pdf)
+    sections = {s.path_text: " ".join(p.text for p in s.paragraphs) for s in parse_structure(lines, is_response=False)}
+    assert "abolished" in sections["Executive summary"]
+    assert "goodbye" in sections["Voices of those bereaved"]
+    assert "first report" in sections["Introduction by The Rt Hon the Baroness Hallett DBE"]
+    assert "shaped history" in sections["Chapter 1: A brief history of pandemics"]
+    # a back cover's numbers are no title
+    assert not any("978" in path for path in sections)
