@@ -5,6 +5,7 @@ JSON beside it; our chunk store already holds the nodes, so we keep only the mat
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import bm25s
@@ -16,6 +17,7 @@ import Stemmer
 # \w+ rather than bm25s' default \w\w+: single digits matter here ("Recommendation 3").
 TOKEN_PATTERN = r"(?u)\b\w+\b"
 _stemmer = Stemmer.Stemmer("english")
+_FOOTNOTE_GLUED = re.compile(r"([^\W\d_]{3,})\d{1,3}")
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
@@ -52,19 +54,32 @@ class LexicalIndex:
         counts = np.diff(indptr)
         return {token: int(counts[i]) for token, i in self._model.vocab_dict.items() if i < len(counts)}
 
+    @cached_property
+    def _footnoted(self) -> dict[str, list[int]]:
+        """Tokens that are a word with a footnote's number glued on by PDF extraction
+        ("National Occupational Standards3"), by the stem of the word."""
+        out: dict[str, list[int]] = {}
+        for token, i in self._model.vocab_dict.items():
+            glued = _FOOTNOTE_GLUED.fullmatch(token)
+            if glued:
+                out.setdefault(_stemmer.stemWord(glued[1]), []).append(i)
+        return out
+
     def rows_with_all(self, text: str) -> np.ndarray | None:
-        """Rows whose text has every token of `text` (from the inverted index, no scan);
-        None when `text` has no token to look up (all stopwords)."""
+        """Rows whose text has every token of `text` (from the inverted index, no scan),
+        a word with a footnote mark glued on counting as the word; None when `text` has
+        no token to look up (all stopwords)."""
         tokens = tokenize([text])[0]
         if not tokens:
             return None
         indptr, indices = self._model.scores["indptr"], self._model.scores["indices"]
         postings = []
         for token in set(tokens):
-            i = self._model.vocab_dict.get(token)
-            if i is None or i + 1 >= len(indptr):
+            ids = [i for i in (self._model.vocab_dict.get(token), *self._footnoted.get(token, ())) if i is not None]
+            lists = [np.asarray(indices[indptr[i]:indptr[i + 1]]) for i in ids if i + 1 < len(indptr)]
+            if not lists:
                 return np.zeros(0, dtype=np.int64)
-            postings.append(np.asarray(indices[indptr[i]:indptr[i + 1]]))
+            postings.append(lists[0] if len(lists) == 1 else np.unique(np.concatenate(lists)))
         # bm25s writes its matrix in CSC order, rows sorted within each term's postings:
         # the shortest list is looked up in the others by binary search, instead of
         # sorting them all together (7 ms a question at 1M chunks).

@@ -169,6 +169,22 @@ def test_a_name_is_found_under_the_spelling_the_documents_define_elsewhere(small
     assert "do not mention" in assistant.ask("What did the SDC Incubator fund?").answer
 
 
+def test_a_name_with_a_footnote_mark_glued_on_is_still_written(small_corpus):
+    # PDF extraction glues a footnote's number to the word before it: "Standards3"
+    assistant = small_corpus({"response.txt": (
+        "Skills\n\n"
+        "A refreshed suite of National Occupational Standards3 due by April 2025, led by the UK Resilience "
+        "Academy, will set out requirements for emergencies training.\n\n"
+        "Notes\n\n"
+        "3 Skills for Justice, 2024.\n"
+    )})
+    answer = assistant.ask("By when is the refreshed suite of National Occupational Standards due?")
+    assert not answer.abstained and "April 2025" in answer.answer
+    assert "do not mention" in assistant.ask("By when are the National Occupational Frameworks due?").answer
+    assert assistant.store.lexical.rows_with_all("National Occupational Standards").tolist() == [
+        r for r, n in assistant.store.nodes_of_document("response") if "Standards3" in n.text]
+
+
 def test_names_in_a_question():
     # the apostrophes of "What's ... Group's" quote nothing; a quoted name keeps no quote mark
     assert named_phrases("What's the estimated cost of implementing the Expert Group's recommendations?") == ["Expert Group"]
