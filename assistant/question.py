@@ -235,7 +235,7 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 # the apostrophes of "What's ... Group's" quote nothing.
 _QUOTED = re.compile(r"(?<!\w)[‘'\"“]([^‘’'\"“”]{4,60})[’'\"”](?!\w)")
 # Words that open a question, or any common word ("At the Harwell roundtable"): capitalised by place, not by a name
-_QUESTION_OPENERS = {"what", "who", "when", "which", "how", "why", "where", "did", "does", "has", "have", "can", "according",
+_QUESTION_OPENERS = {"what", "who", "whose", "whom", "when", "which", "how", "why", "where", "did", "does", "has", "have", "can", "according",
                      "per", "under", "answering", "rather", "roughly"} | set(STOPWORDS_EN)
 
 

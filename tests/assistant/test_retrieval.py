@@ -192,6 +192,18 @@ def test_names_in_a_question():
         "National Core Reference Data"]
     # a common word opening the question is capitalised by its place, not by a name
     assert named_phrases("At the Harwell roundtable, how much investment came from abroad?") == []
+    assert named_phrases("Whose Administrative Data Taskforce report is BIS answering?") == [
+        "Administrative Data Taskforce", "BIS"]
+
+
+def test_whose_opens_a_question_and_is_no_part_of_the_name_after_it(small_corpus):
+    assistant = small_corpus({"response.txt": (
+        "Capability outside government\n\n"
+        "Work is underway in BIS on the linking of government-held administrative data in response to "
+        "Alan Langlands’ Administrative Data Taskforce report.\n"
+    )})
+    answer = assistant.ask("Whose Administrative Data Taskforce report is BIS responding to?")
+    assert not answer.abstained and "Alan Langlands" in answer.answer
 
 
 def test_a_question_about_a_thing_the_documents_never_name_is_not_answered(small_corpus):
