@@ -255,8 +255,13 @@ def named_thing_missing(question: str, expects: str | None, passage: str, beside
         # a footnote's number is glued to the word it follows: "the Lessons Digest1 and …"
         words |= {m[1] for w in words if (m := re.fullmatch(r"([^\W\d_]{3,})\d{1,3}", w))}
 
+    if PLURALS_ALIKE:
+        # "the Freeport Enhanced Capital Allowance" under the heading "Enhanced Capital Allowances (ECA)"
+        words = {_singular(w) for w in words}
+
     def written(name: str) -> bool:
-        return all(w in words for w in re.findall(r"\w+", _unquoted(name)) if w not in INSTITUTION_WORDS)
+        return all((_singular(w) if PLURALS_ALIKE else w) in words
+                   for w in re.findall(r"\w+", _unquoted(name)) if w not in INSTITUTION_WORDS)
 
     def named(name: str) -> bool:
         if written(name):
@@ -281,6 +286,13 @@ def named_thing_missing(question: str, expects: str | None, passage: str, beside
                 and bool(re.search(rf"\b(?:the|this|its) {re.escape(head)}\b", passage, re.I)))
 
     return not all(named(name) or referred_back(name) for name in things_named(question))
+
+
+PLURALS_ALIKE = True  # issue 4 lever
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def _unquoted(text: str) -> str:

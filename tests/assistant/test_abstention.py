@@ -145,6 +145,11 @@ def test_a_sentence_naming_no_nation_takes_its_headings(heading, other):
      "Five editions of the Lessons Digest1 and Lessons Management Best Practice Guidance2 have been published.", False),
     ("How many active users does the ResilienceDirect service have, according to CP1240?",
      "The service already has nearly 67,000 active users.", False),
+    # a name in the singular is the same thing in the plural, as a heading writes it
+    ("Until when will the Freeport Enhanced Capital Allowance be available?",
+     "Enhanced Capital Allowances (ECA) This relief will be available until February 2028.", False),
+    ("Until when will the Freeport Enhanced Capital Allowance be available?",
+     "Enhanced Structures and Buildings Allowance This relief will be available until February 2028.", True),
 ])
 def test_a_figure_asked_about_a_named_thing_needs_a_passage_naming_it(question, passage, missing):
     from assistant.question import read_question
