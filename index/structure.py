@@ -394,11 +394,14 @@ def _divider_titles(lines: list[Line], texts: list[str]) -> dict[int, tuple[str,
     for i, (line, text) in enumerate(zip(lines, texts)):
         if text and not _PAGE_NUMBER.match(text) and line.heading_level is None:
             pages.setdefault(line.page, []).append(i)
-    found = {}
+    found: dict[int, tuple[str, list[int]]] = {}
+    if len(pages) < 3:
+        return found  # a note of a page or two (an HTML page is one) has no divider pages
+    last = list(pages)[-1]
     for page, rows in pages.items():
         words = " ".join(texts[i] for i in rows).split()
         title = " ".join(words)
-        if (not 1 <= len(rows) <= 3 or len(words) > 12 or _CHAPTER.match(texts[rows[0]]) or _ITEM_LINE.match(texts[rows[0]])
+        if (page == last or not 1 <= len(rows) <= 3 or len(words) > 12 or re.search(r"[.;!?] ", title) or _CHAPTER.match(texts[rows[0]]) or _ITEM_LINE.match(texts[rows[0]])
                 or _BLANK_PAGE.search(title) or not _is_title_like(title, None, wrapped_ok=True)
                 or sum(bool(_WORD.match(w)) for w in words) < max(2, 0.6 * len(words))):  # a back cover's ISBN
             continue

@@ -89,6 +89,7 @@ def test_a_page_holding_only_a_title_heads_what_follows(tmp_path):
         ["Chapter 1: A brief history of pandemics"],
         ["1.1. Pandemics have shaped history."],
         ["978-1-5286-4936-0 E03069239"],
+        ["Annex text follows the back matter here."],
     ])
     lines, _, _ = load_pdf(pdf)
     sections = {s.path_text: " ".join(p.text for p in s.paragraphs) for s in parse_structure(lines, is_response=False)}
@@ -98,3 +99,6 @@ def test_a_page_holding_only_a_title_heads_what_follows(tmp_path):
     assert "shaped history" in sections["Chapter 1: A brief history of pandemics"]
     # a back cover's numbers are no title
     assert not any("978" in path for path in sections)
+    # nor is a short note's text, nor a last page's
+    note, _, _ = load_pdf(write_pdf(tmp_path / "note.pdf", [["Ferry notice"], ["The ferry sails on Tuesday"]]))
+    assert "The ferry sails on Tuesday" in " ".join(p.text for s in parse_structure(note) for p in s.paragraphs)
