@@ -13,7 +13,7 @@ from bm25s.stopwords import STOPWORDS_EN
 
 from assistant.answer_kinds import INSTITUTION_WORDS, MONTHS
 from assistant.question import PAPER_REFERENCE, YES_NO, expected_kind, named_phrases
-from index.lexical import tokenize
+from index.lexical import stem, tokenize, unglued
 from index.structure import in_government_voice
 
 # Figures that name rather than count: a paper's reference ("CP 673", "HL Paper 190"),
@@ -253,15 +253,14 @@ def named_thing_missing(question: str, expects: str | None, passage: str, beside
     words = set(re.findall(r"\w+", _unquoted(passage)))
     if FOOTNOTE_MARKS_DROPPED:
         # a footnote's number is glued to the word it follows: "the Lessons Digest1 and …"
-        words |= {m[1] for w in words if (m := re.fullmatch(r"([^\W\d_]{3,})\d{1,3}", w))}
-
-    if PLURALS_ALIKE:
-        # "the Freeport Enhanced Capital Allowance" under the heading "Enhanced Capital Allowances (ECA)"
-        words = {_singular(w) for w in words}
+        words |= {unglued(w) for w in words}
+    # word forms alike, as BM25 reads them: "the Freeport Enhanced Capital Allowance" is
+    # the heading's "Enhanced Capital Allowances (ECA)"
+    form = stem if PLURALS_ALIKE else str
+    words = {form(w) for w in words}
 
     def written(name: str) -> bool:
-        return all((_singular(w) if PLURALS_ALIKE else w) in words
-                   for w in re.findall(r"\w+", _unquoted(name)) if w not in INSTITUTION_WORDS)
+        return all(form(w) in words for w in re.findall(r"\w+", _unquoted(name)) if w not in INSTITUTION_WORDS)
 
     def named(name: str) -> bool:
         if written(name):
@@ -272,7 +271,7 @@ def named_thing_missing(question: str, expects: str | None, passage: str, beside
             return False
         # "Combined Space Operations (CSpO)" is written "CSpO"; "Tim Peake", "Major Peake"
         short = re.search(rf"{re.escape(name)}\s*\((\w+)\)", question)
-        if short and short[1].casefold() in words:
+        if short and form(short[1].casefold()) in words:
             return True
         parts = name.split()
         a_person = len(parts) == 2 and all(p[:1].isupper() and p.lower() not in INSTITUTION_WORDS for p in parts)
@@ -289,10 +288,6 @@ def named_thing_missing(question: str, expects: str | None, passage: str, beside
 
 
 PLURALS_ALIKE = True  # issue 4 lever
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def _unquoted(text: str) -> str:

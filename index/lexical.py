@@ -20,6 +20,17 @@ _stemmer = Stemmer.Stemmer("english")
 _FOOTNOTE_GLUED = re.compile(r"([^\W\d_]{3,})\d{1,3}")
 
 
+def unglued(word: str) -> str:
+    """The word without the footnote number PDF extraction glues on: "Digest1" -> "Digest"."""
+    glued = _FOOTNOTE_GLUED.fullmatch(word)
+    return glued[1] if glued else word
+
+
+def stem(word: str) -> str:
+    """The stem BM25 indexes a (lower-case) word under: "allowances" and "allowance" alike."""
+    return _stemmer.stemWord(word)
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     return bm25s.tokenize(
         texts, token_pattern=TOKEN_PATTERN, stopwords="en", stemmer=_stemmer,
@@ -60,9 +71,9 @@ class LexicalIndex:
         ("National Occupational Standards3"), by the stem of the word."""
         out: dict[str, list[int]] = {}
         for token, i in self._model.vocab_dict.items():
-            glued = _FOOTNOTE_GLUED.fullmatch(token)
-            if glued:
-                out.setdefault(_stemmer.stemWord(glued[1]), []).append(i)
+            word = unglued(token)
+            if word != token:
+                out.setdefault(stem(word), []).append(i)
         return out
 
     def rows_with_all(self, text: str) -> np.ndarray | None:

@@ -399,14 +399,21 @@ def _divider_titles(lines: list[Line], texts: list[str]) -> dict[int, tuple[str,
         return found  # a note of a page or two (an HTML page is one) has no divider pages
     last = list(pages)[-1]
     for page, rows in pages.items():
-        words = " ".join(texts[i] for i in rows).split()
-        title = " ".join(words)
-        if (page == last or not 1 <= len(rows) <= 3 or len(words) > 12 or re.search(r"[.;!?] ", title) or _CHAPTER.match(texts[rows[0]]) or _ITEM_LINE.match(texts[rows[0]])
-                or _BLANK_PAGE.search(title) or not _is_title_like(title, None, wrapped_ok=True)
-                or sum(bool(_WORD.match(w)) for w in words) < max(2, 0.6 * len(words))):  # a back cover's ISBN
-            continue
-        found[rows[0]] = (_fix_case(title), rows[1:])
+        title = " ".join(" ".join(texts[i] for i in rows).split())
+        if page != last and len(rows) <= 3 and _is_divider_title(title):
+            found[rows[0]] = (_fix_case(title), rows[1:])
     return found
+
+
+def _is_divider_title(title: str) -> bool:
+    words = title.split()
+    if len(words) > 12 or re.search(r"[.;!?] ", title) or _BLANK_PAGE.search(title):
+        return False
+    if _CHAPTER.match(title) or _ITEM_LINE.match(title):
+        return False  # read as chapters and items already
+    if sum(bool(_WORD.match(w)) for w in words) < max(2, 0.6 * len(words)):
+        return False  # a back cover's ISBN and catalogue numbers
+    return _is_title_like(title, None, wrapped_ok=True)
 
 
 def _paragraph_ahead(lines: list[Line], i: int, limit: int = 15) -> str:
