@@ -455,6 +455,7 @@ def act_not_said(question: str, passage: str) -> bool:
 
 PREMISE_CONTRADICTED = True  # issue 4 lever
 STILL_REQUIRED = True
+SOLD_KEPT = True  # issue 4 lever
 TURNED_DOWN = True  # "Why did the government turn down …?" asserts a rejection (issue 4 lever)
 LAPSED_RENEWED = True
 # "Why did UKSA's funding fall between 2018 and 2023?" where it "has seen a 73% increase
@@ -475,7 +476,10 @@ _OPPOSITES = [
      # "Why is it scrapping the requirement for councils to publish participation strategies?"
      # where "They are required to publish participation strategies" (issue 4 lever)
      + (r"|(?:is|are|remains?) required to" if STILL_REQUIRED else "") + r")\b",
-     r"\b(?:abolish\w*|scrap(?:s|ped|ping)?|remov(?:e|es|ed|ing))\b"),
+     r"\b(?:abolish\w*|scrap(?:s|ped|ping)?|remov(?:e|es|ed|ing)"
+     # "Why did the government sell its stake in Eutelsat?" where the raise ensured "it
+     # retains its current stake" (issue 4 lever)
+     + (r"|sell(?:s|ing)?|sold|dispos(?:e|es|ed|ing|al) of|divest\w*" if SOLD_KEPT else "") + r")\b"),
     (r"\bwell[- ]prepared\b", r"\b(?:ill[- ]prepared|unprepared|not (?:well[- ])?prepared)\b"),
     (r"\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?"
      + (r"|turn(?:s|ed|ing)? down" if TURNED_DOWN else "") + r")\b",

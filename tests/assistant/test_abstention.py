@@ -389,6 +389,13 @@ def test_a_why_question_whose_recommended_or_decided_act_the_passage_never_state
      "Our overall level of funding for ESA has been maintained.", True),
     ("Why did the UK maintain its overall funding for ESA?", "Our overall level of funding for ESA has been maintained.",
      False),
+    # a holding kept where the question has it sold
+    ("Why did the government sell its stake in the satellite operator Eutelsat in December 2025?",
+     "The Government contributed to Eutelsat’s €1.5 billion capital raise, completed in December 2025, ensuring it "
+     "retains its current stake including its rights over OneWeb.", True),
+    ("Why did the government sell its stake in the operator?", "The government sold its stake in the operator in 2025.",
+     False),
+    ("Why did the government retain its stake?", "It retains its current stake.", False),
     # a thing going on in years after the last time the sentence gives
     ("Why did the sub-Committee keep meeting regularly through 2018 and 2019?",
      "The last occasion on which the sub-Committee met was in February 2017.", True),
