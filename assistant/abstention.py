@@ -40,8 +40,11 @@ def figures_missing(question: str, skip: set, text: str, metadata: dict, section
     wanted = {n.rstrip("%") for n in re.findall(r"\d[\d,./%]*\d%?|\d%?", _REFERENCE_NUMBER.sub(" ", question))} - skip
     # "every five years" is not answered by "at least every three years"
     # (not in a yes/no question, where it describes what was proposed: "Did they agree to
-    # create five extra Fellowships?" is answered by "no plans to offer Fellowships")
-    spelt = {w.lower() for w in re.findall(_SPELT_NUMBER, question)} if SPELT_FIGURES and not YES_NO.match(question) else set()
+    # create five extra Fellowships?" is answered by "no plans to offer Fellowships"), nor
+    # in a question for the reply to a proposal it describes: "How did the government
+    # respond to the suggestion of five extra Fellowships?"
+    described = YES_NO.match(question) or (REPLY_DESCRIBES and _ASKS_REPLY.search(question))
+    spelt = {w.lower() for w in re.findall(_SPELT_NUMBER, question)} if SPELT_FIGURES and not described else set()
     if not wanted and not spelt:
         return False
     haystack = f"{text} {metadata.get('section', '')} {metadata.get('paragraphs', '')}"
@@ -73,6 +76,8 @@ SPELT_FIGURES = True  # issue 4 lever
 # "This summer, the Local Government Association will launch its LG Inform tool" is dated by
 # its paper: in a paper of 2013 it answers "What was due to launch in summer 2013?" (issue 4 lever)
 RELATIVE_YEARS = True
+REPLY_DESCRIBES = True  # issue 4 lever
+_ASKS_REPLY = re.compile(r"\b(?:respon(?:d|ded|se)|repl(?:y|ied)|react(?:ed)?|answer(?:ed)?)\s+(?:to|on)\b", re.I)
 _THIS_YEAR = re.compile(r"\b(?:later |earlier )?this (?:year|summer|spring|autumn|winter|month|financial year)\b", re.I)
 YEARS_IN_SECTION = True  # issue 4 lever
 _YEAR = re.compile(r"(?:19|20)\d{2}")

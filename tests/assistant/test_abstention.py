@@ -38,6 +38,11 @@ from assistant.abstention import (
     ("Why must an exercise be held every three years?", "An exercise should be held at least every 3 years.", False),
     # in a yes/no question it describes what was proposed
     ("Did the government agree to create five extra Fellowships?", "There are no plans to offer Fellowships.", False),
+    # as it does in a question for the reply to it
+    ("How did the government respond to the Lords' suggestion of five extra Venture Capital Fellowships?",
+     "The Venture Capital Fellowships scheme is targeted towards deep tech, which encompasses space.", False),
+    ("What was the reply to the call for three new spaceports?", "There are no plans for new spaceports.", False),
+    ("Which five spaceports did the committee visit?", "The committee visited three spaceports.", True),
 ])
 def test_a_figure_the_question_asks_about_must_be_in_the_passage(question, text, missing):
     assert figures_missing(question, {None}, text, {}) is missing
