@@ -254,6 +254,11 @@ def in_part(part: str | None, metadata: dict) -> bool:
     return bool(part) and part in str(metadata.get("section", "")).lower()
 
 
+def quoted_terms(question: str) -> list[str]:
+    """The phrases the question puts in quotation marks ("a 'very large site'")."""
+    return [m.group(1) for m in _QUOTED.finditer(question)]
+
+
 def named_phrases(question: str) -> list[str]:
     """Phrases a passage must contain verbatim to be about what the question names."""
     phrases: list[str] = []
@@ -264,7 +269,7 @@ def named_phrases(question: str) -> list[str]:
         if len(words) >= 2:
             phrases.append(" ".join(words))
     phrases += [m.group(0) for m in _ACRONYM.finditer(question) if m.group(0) not in {"UK", "US", "EU"}]
-    phrases += [m.group(1) for m in _QUOTED.finditer(question)]
+    phrases += quoted_terms(question)
     cleaned = (re.sub(r"[’']s$", "", p.strip()).strip("‘’'\"“”") for p in phrases)
     return list(dict.fromkeys(p for p in cleaned if len(p) >= 2))
 

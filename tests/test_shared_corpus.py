@@ -258,3 +258,10 @@ def test_a_reply_that_opens_on_its_verdict_leads_an_answer_to_does_the_governmen
     answer = shared.ask("Does the government accept the Lords committee's view that it is unfair for self-funders to pay "
                         "higher care home fees than councils pay?")
     assert answer.citations[0].quote.startswith("We agree that the disparity")
+
+
+def test_a_sentence_writing_the_term_the_question_quotes_answers_a_little_under_the_floor(shared):
+    # "38. Very large sites (10,000+ homes) …" scores 0.395, under the 0.45 floor: it
+    # writes the quoted term, so it answers
+    answer = shared.ask("What size of development does CP 673 treat as a 'very large site'?")
+    assert not answer.abstained and "10,000+ homes" in answer.answer, answer.answer
