@@ -73,11 +73,12 @@ EDITION_YEAR = True  # issue 4 lever
 # a year right before a capitalised name dates that name: "the 2021 Spending Review"
 _DATED_NAME = re.compile(r"\b((?:19|20)\d\d)(?:[/–-]\d{2,4})? ((?:[A-Z][\w’'-]*\s?){1,6})")
 SPELT_FIGURES = True  # issue 4 lever
+# a question for the reply to a proposal, whose spelt number describes the proposal
+REPLY_DESCRIBES = True  # issue 4 lever
+_ASKS_REPLY = re.compile(r"\b(?:respon(?:d|ded|se)|repl(?:y|ied)|react(?:ed)?|answer(?:ed)?)\s+(?:to|on)\b", re.I)
 # "This summer, the Local Government Association will launch its LG Inform tool" is dated by
 # its paper: in a paper of 2013 it answers "What was due to launch in summer 2013?" (issue 4 lever)
 RELATIVE_YEARS = True
-REPLY_DESCRIBES = True  # issue 4 lever
-_ASKS_REPLY = re.compile(r"\b(?:respon(?:d|ded|se)|repl(?:y|ied)|react(?:ed)?|answer(?:ed)?)\s+(?:to|on)\b", re.I)
 _THIS_YEAR = re.compile(r"\b(?:later |earlier )?this (?:year|summer|spring|autumn|winter|month|financial year)\b", re.I)
 YEARS_IN_SECTION = True  # issue 4 lever
 _YEAR = re.compile(r"(?:19|20)\d{2}")

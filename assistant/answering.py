@@ -970,8 +970,7 @@ def compose_answer(
     named = {facts.item_number, facts.paragraph}
     holds = facts.expects in STRICT_KINDS and has_answer_type(facts.expects, best.text, question)
     typed = holds and facts.expects in TYPED_FLOOR_KINDS and best.lexical >= TYPED_FLOOR_LEXICAL
-    typed = typed or _writes_quoted_term(question, best.text)
-    if best.score < abstain_below - (TYPED_FLOOR_MARGIN if typed else 0.0):
+    if best.score < abstain_below - (TYPED_FLOOR_MARGIN if typed or _writes_quoted_term(question, best.text) else 0.0):
         return ABSTAIN_ANSWER, [], True
     if facts.expects in STRICT_KINDS and not holds:
         # Asked for a sum, a count or a date: what the best sentence's passage goes on to
