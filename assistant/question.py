@@ -78,6 +78,11 @@ ANY_BODY_MODIFIER = True  # issue 4 lever
 APPOINTEE_NAMED = True  # issue 4 lever
 _APPOINTEE_NAME = r" the (?:newly |recently )?appointed\b" if APPOINTEE_NAMED else r"(?!)"
 EARNINGS_ASKED = True
+# "What Skilled Worker visa minimum salary did witnesses say …?" asks a sum: up to four
+# words may name the pay or fee before its noun, but "what percentage will fees rise by?"
+# asks a share of them (issue 4 lever)
+PAY_NAMED_AT_LENGTH = True
+_PAY_WORDS = r"{0,4}" if PAY_NAMED_AT_LENGTH else r"{0,2}"
 # "What minimum period, in weeks, …?": a count of the unit named (issue 4 lever)
 IN_UNITS = re.compile(r",\s*in (hours|days|weeks|months|years|hectares|acres|miles|kilometres|words|pages)\s*,", re.I)
 # What kind of thing the answer must contain. Money, numbers and dates are checkable in a
@@ -114,7 +119,7 @@ _EXPECTS = (
                          # "What was the Civil Contingencies Secretariat's annual budget?" (issue 4 lever)
                          + (r"\bwhat (?:is|was|are|were|will be|would be)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?[\w-]+[’']s\s+"
                             r"(?:\w+\s+)?(?:budget|cost|price|value|income|turnover|spend(?:ing)?)s?\b|" if OWNER_SUM_ASKED else "") +
-                         r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat\b[^?]*\b(?:typically |usually )?costs?\s*\?|\bwhat (?:\w+\s+){0,2}(?:wage|salary|fee|price|budget|grant|allocation)s?\b|"
+                         r"\bwhat (?:does|did|will|would)\b.*\bcost\b|\bwhat\b[^?]*\b(?:typically |usually )?costs?\s*\?|\bwhat (?:(?!(?:percentage|proportion|share|number|part)\b)[\w’'-]+\s+)" + _PAY_WORDS + r"(?:wage|salary|fee|price|budget|grant|allocation)s?\b|"
                          # "what will the new upper capital limit be", "what is the cap on care costs"
                          r"\bwhat (?:is|was|are|were|will|would)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:capital limit|cap|fine|levy|charge)s?\b|"
                          # "what is the most seed capital a bid can draw on?" asks a sum, not a count

@@ -89,6 +89,8 @@ from assistant.question import read_question, with_item_from_passages
     # a sum of a named owner's
     ("What was the Civil Contingencies Secretariat's annual budget in the year before the pandemic?", "money"),
     ("What was the committee's view of the strategy?", None),
+    # up to four words may name the pay before its noun
+    ("What Skilled Worker visa minimum salary did witnesses call too high?", "money"),
 ])
 
 
