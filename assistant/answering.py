@@ -833,8 +833,16 @@ _APPOINTED_AS = re.compile(r"\b(?:appointed|named|nominated|selected|chosen)\s+(
                            r"(?=\s+(?:after|by|in|following|for|to|of|at|on|since|when|under|from)\b|[?,]|$)", re.I)
 
 
+# "Who has been appointed to chair the revised Space Skills Advisory Panel?": the post is
+# the verb, answered by "chaired by …" or "as Chair", not by any name beside the panel's
+APPOINTED_TO_VERB = True
+_APPOINTED_TO = re.compile(r"\b(?:appointed|named|nominated|selected|chosen)\s+to\s+(?P<post>chair|lead|head)\b", re.I)
+
+
 def _post_not_named(question: str, answer: str) -> bool:
-    asked = _APPOINTED_AS.search(question) if POST_NAMED and _ASKS_APPOINTEE.search(question) else None
+    asked = None
+    if POST_NAMED and _ASKS_APPOINTEE.search(question):
+        asked = (APPOINTED_TO_VERB and _APPOINTED_TO.search(question)) or _APPOINTED_AS.search(question)
     words = [w for w in re.findall(r"[\w’'-]+", asked["post"]) if not re.search(r"[’']s$", w)] if asked else []
     head = tokenize([words[-1]])[0] if words else []
     return bool(head) and head[0] not in set(tokenize([answer])[0])

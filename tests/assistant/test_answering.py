@@ -682,6 +682,24 @@ def test_who_was_appointed_to_a_post_is_not_answered_by_names_that_hold_no_such_
     assert not answer.abstained and "Baroness Ashton" in answer.answer, answer.answer
 
 
+def test_who_was_appointed_to_chair_is_answered_by_whoever_chairs(small_corpus):
+    assistant = small_corpus({"report.txt": (
+        "Space skills\n\nThe Government also established a Space Skills Advisory Panel, which is an expert grouping "
+        "that advises the Government on skills issues in the sector. Dr Thiemann praised the Government for delivering "
+        "on its 2016 Space Skills Strategy, but noted the uncertain future of the panel.\n"
+    )})
+    answer = assistant.ask("Who has been appointed to chair the Space Skills Advisory Panel?")
+    assert answer.abstained, answer.answer
+
+
+def test_who_was_appointed_to_chair_is_answered_by_a_chaired_by(small_corpus):
+    assistant = small_corpus({"reply.txt": (
+        "Cohesion\n\nAn Expert Group on Social Cohesion has been established, independently chaired by Gaynor Legall.\n"
+    )})
+    answer = assistant.ask("Who has been appointed to chair the Expert Group on Social Cohesion?")
+    assert not answer.abstained and "Gaynor Legall" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("answer_text, footnote, question, expected", [
     # hearing transcripts cited by day, page and line
     ("Professor Sir Christopher Whitty described an “80/20 rule”, where most of the time (80%) should be spent "
