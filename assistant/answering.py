@@ -449,6 +449,13 @@ _COMMITTEE_ACTOR = re.compile(
 ITEM_REPLY = True  # issue 4 lever: a named recommendation's reply over its own text when the reply is asked
 COMMITTEE_WE = True
 RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.10 leads with the reply here
+# "How did the Government respond to the committee's call for five … Fellowships?": the
+# call restated is what was replied to, never the reply, however closely it echoes the
+# question (issue 4 lever)
+REPLY_ASKED_PENALTY = 0.1
+_ASKS_HOW_REPLIED = re.compile(r"\bhow (?:did|has|have|does|do|will) (?:the )?(?:\w+ )?(?:government|ministers?|department) "
+                               r"(?:respond|reply|react|answer)\b|\bwhat did (?:the )?(?:\w+ )?government say in (?:response|reply)\b",
+                               re.I)
 
 
 # "A further issue highlighted by the Shakespeare Review was …": a reply restating the
@@ -527,7 +534,7 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate, 
             and (facts.doc_kind == "response" or GOVERNMENT_ACTOR.search(question))):
         # "In reply to recommendation 25, which department did the government say ...":
         # the reply answers, not the recommendation's own words
-        boost -= RECOMMENDING_PENALTY
+        boost -= RECOMMENDING_PENALTY + (REPLY_ASKED_PENALTY if _ASKS_HOW_REPLIED.search(question) else 0.0)
     if facts.asks_verdict and VERDICT_LINE.match(candidate.text):
         boost += 0.3
     return boost

@@ -501,6 +501,27 @@ def test_the_reply_to_a_named_recommendation_answers_what_the_government_said(sm
     assert "Department for Transport" in answer.answer
 
 
+def test_how_the_government_responded_is_answered_by_the_reply_not_the_call_restated(small_corpus):
+    assistant = small_corpus({"space-response.txt": (
+        "Government response to the space report\n\n"
+        "Recommendation 17\n\n"
+        "The Government should create another five Science and Technology Venture Capital Fellowships, which should "
+        "focus specifically on space technology.\n\n"
+        "Response\n\n"
+        "The Venture Capital Fellowships scheme is targeted towards deep tech and life sciences sectors, which "
+        "encompasses space, and space investors are therefore eligible to apply. There are currently no plans to offer "
+        "Fellowships to target specific sectors within deep tech or life sciences.\n\n"
+        "Recommendation 18\n\n"
+        "The Government should publish a space investment plan.\n\n"
+        "Response\n\n"
+        "The Government agrees and will publish the plan in 2026.\n"
+    )})
+    answer = assistant.ask("How did the Government respond to the committee's call for five space-specific "
+                           "Science and Technology Venture Capital Fellowships?")
+    assert not answer.abstained and "no plans" in answer.answer, answer.answer
+    assert "should create" not in answer.citations[0].quote, answer.answer
+
+
 def test_a_recommendation_opening_with_we_welcome_is_still_the_committees_text(small_corpus):
     # "We welcome …" reads as the government's voice, but it opens the committee's
     # recommendation, quoted above the reply
