@@ -172,6 +172,8 @@ class Assistant:
                 generation = Generation(model="", fallback="answered from a table's cell, quoted as it stands")
         elif unnamed := self.retriever.names_written_nowhere(query):
             text, citations, abstained = f"The documents do not mention “{unnamed[0]}”.", [], True
+        elif series_part := self.retriever.series_part_not_held(query):
+            text, citations, abstained = f"The indexed documents include no {series_part} report.", [], True
         else:
             text, citations, abstained = compose_answer(
                 scored, hits[:top],

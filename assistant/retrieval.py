@@ -65,6 +65,12 @@ PART_RANKING = True
 NAMED_NOWHERE = True
 # A person's title and the surname that ends their name: the documents may give the post
 # and the person in other words ("Sir Chris Wormald, Permanent Secretary at DHSC")
+# "What did the Covid-19 Inquiry's Module 2 report recommend?" asks of a report the index
+# does not hold where it holds Module 1's: a numbered part of a series named as a report's,
+# where documents' titles number that series and none gives this number (issue 4 lever)
+OTHER_PART_OF_SERIES = True
+_SERIES_REPORT = re.compile(r"\b(?P<series>module|phase|volume)\s+(?P<n>\d+)(?:[’']s)?\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:report|findings|recommendations?|conclusions?)\b", re.I)
 _TITLED_PERSON = re.compile(r"\b(?:Sir|Dame|Professor|Prof|Dr|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\s+"
                             r"(?:[A-Z][\w’'-]+\s+)*?([A-Z][\w’'-]+)$")
 
@@ -262,6 +268,18 @@ class HybridRetriever(BaseRetriever):
             if not any(self._written(spelling) for spelling in spellings):
                 missing.append(name)
         return missing
+
+    def series_part_not_held(self, question: str) -> str | None:
+        """The numbered part of a series the question asks a report of ("Module 2 report"),
+        where the documents' titles number that series and none gives this number."""
+        if not OTHER_PART_OF_SERIES:
+            return None
+        titles = [str(d.get("title") or "") for d in self._docs.values()]
+        for asked in _SERIES_REPORT.finditer(question):
+            numbered = [t for t in titles if re.search(rf"\b{asked['series']}\s+\d+\b", t, re.I)]
+            if numbered and not any(re.search(rf"\b{asked['series']}\s+{asked['n']}\b", t, re.I) for t in numbered):
+                return f"{asked['series'].capitalize()} {asked['n']}"
+        return None
 
     def _written(self, text: str) -> bool:
         rows = self.store.lexical.rows_with_all(text)

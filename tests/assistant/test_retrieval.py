@@ -223,3 +223,19 @@ def test_a_question_about_a_thing_the_documents_never_name_is_not_answered(small
     # a person named with a post the documents do not give them in those words
     assert not assistant.ask("What rule did Chief Medical Officer Sir Chris Whitty describe for advisory groups?").abstained
     assert not assistant.ask("What would a review of the Structures and Buildings Allowance in Teesside support?").abstained
+
+
+def test_a_report_of_another_module_of_the_series_is_not_answered_from_this_one(small_corpus):
+    manifest = {"documents": [
+        {"file": "module1.txt", "title": "UK Covid-19 Inquiry Module 1: The resilience and preparedness of the United Kingdom",
+         "doc_type": "inquiry report"},
+    ]}
+    assistant = small_corpus({
+        "manifest.json": json.dumps(manifest),
+        "module1.txt": "Chapter 4\n\nThe Inquiry accepts that the imposition of a lockdown (the features and consequences "
+                       "of which are being addressed in detail in Module 2) should be a measure of last resort.\n",
+    })
+    answer = assistant.ask("What did the Covid-19 Inquiry's Module 2 report recommend about how lockdown decisions should be taken?")
+    assert answer.abstained and "Module 2" in answer.answer, answer.answer
+    answer = assistant.ask("What did the Module 1 report say about imposing a lockdown?")
+    assert not answer.abstained and "last resort" in answer.answer, answer.answer
