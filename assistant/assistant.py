@@ -174,6 +174,8 @@ class Assistant:
             text, citations, abstained = f"The documents do not mention “{unnamed[0]}”.", [], True
         elif series_part := self.retriever.series_part_not_held(query):
             text, citations, abstained = f"The indexed documents include no {series_part} report.", [], True
+        elif committee := self.retriever.committee_report_not_held(query):
+            text, citations, abstained = f"The indexed documents include no report of the {committee}.", [], True
         else:
             text, citations, abstained = compose_answer(
                 scored, hits[:top],

@@ -71,6 +71,17 @@ NAMED_NOWHERE = True
 OTHER_PART_OF_SERIES = True
 _SERIES_REPORT = re.compile(r"\b(?P<series>module|phase|volume)\s+(?P<n>\d+)(?:[’']s)?\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:report|findings|recommendations?|conclusions?)\b", re.I)
+# "What did the Government say in reply to the Health and Social Care Committee's 2022
+# report …?" asks of a report the index does not hold: a committee named as a report's
+# author that no document's title or subject names (not its publisher: DHSC publishes a
+# reply whose title names the committee replied to), and that the text names in fewer than
+# COMMITTEE_CHUNKS chunks (a committee's own report names it throughout; a footnote citing
+# another's names it once) (issue 4 lever)
+COMMITTEE_NOT_HELD = True
+COMMITTEE_CHUNKS = 3
+_COMMITTEE_REPORT = re.compile(r"\b(?P<name>[A-Z][\w’'-]*,?(?: (?:and|of|on|for|with|[A-Z][\w’'-]*,?))*?) (?:Select )?Committee(?:[’']s)?"
+                               r"(?:\s+[\w’'-]+){0,4}?\s+(?:report|inquiry|recommend\w*)\b")
+_COMMITTEE_FILLER = {"house", "of", "the", "and", "on", "for", "with", "select", "committee", "uk", "lords", "commons"}
 _TITLED_PERSON = re.compile(r"\b(?:Sir|Dame|Professor|Prof|Dr|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\s+"
                             r"(?:[A-Z][\w’'-]+\s+)*?([A-Z][\w’'-]+)$")
 
@@ -279,6 +290,28 @@ class HybridRetriever(BaseRetriever):
             numbered = [t for t in titles if re.search(rf"\b{asked['series']}\s+\d+\b", t, re.I)]
             if numbered and not any(re.search(rf"\b{asked['series']}\s+{asked['n']}\b", t, re.I) for t in numbered):
                 return f"{asked['series'].capitalize()} {asked['n']}"
+        return None
+
+    def committee_report_not_held(self, question: str) -> str | None:
+        """The committee the question asks a report of ("the Health and Social Care
+        Committee's 2022 report"), where no document is that committee's report or a reply
+        to it and the text barely names it."""
+        if not COMMITTEE_NOT_HELD:
+            return None
+        described = [set(re.findall(r"[\w’'-]+", " ".join(str(d.get(key) or "") for key in ("title", "responds_to"))
+                                    .casefold())) for d in self._docs.values()]
+        for asked in _COMMITTEE_REPORT.finditer(question):
+            name = asked["name"].rstrip(",")
+            words = set(re.findall(r"[\w’'-]+", name.casefold())) - _COMMITTEE_FILLER
+            if not words or any(words <= said for said in described):
+                continue
+            rows = self.store.lexical.rows_with_all(f"{name} Committee")
+            if rows is None:
+                continue
+            needle = re.sub(r"\s+", " ", f"{name} committee".casefold().replace(",", ""))
+            texts = self.store.folded_texts_of(rows.tolist()[:200])
+            if sum(needle in re.sub(r"\s+", " ", t.replace(",", "")) for t in texts.values()) < COMMITTEE_CHUNKS:
+                return f"{name} Committee"
         return None
 
     def _written(self, text: str) -> bool:

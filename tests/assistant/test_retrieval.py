@@ -239,3 +239,23 @@ def test_a_report_of_another_module_of_the_series_is_not_answered_from_this_one(
     assert answer.abstained and "Module 2" in answer.answer, answer.answer
     answer = assistant.ask("What did the Module 1 report say about imposing a lockdown?")
     assert not answer.abstained and "last resort" in answer.answer, answer.answer
+
+
+def test_a_report_of_a_committee_no_document_is_from_or_replies_to_is_not_answered(small_corpus):
+    manifest = {"documents": [
+        {"file": "reply.txt", "title": "Government response to the House of Lords Economic Affairs Committee's report on "
+                                       "social care funding", "publisher": "Department of Health and Social Care",
+         "doc_type": "government response"},
+    ]}
+    assistant = small_corpus({
+        "manifest.json": json.dumps(manifest),
+        "reply.txt": "Workforce\n\n4.8 The government recognises the vital importance of recruiting people into the adult "
+                     "social care workforce to ensure its sustainability. The Economic Affairs Committee's report asked "
+                     "for a workforce plan and the government will publish one in 2026.\n",
+    })
+    answer = assistant.ask("What did the Government say in reply to the Health and Social Care Committee's 2022 report on "
+                           "workforce recruitment?")
+    assert answer.abstained and "Health and Social Care Committee" in answer.answer, answer.answer
+    answer = assistant.ask("What did the Government say in reply to the Lords Economic Affairs Committee's report on "
+                           "the care workforce?")
+    assert not answer.abstained, answer.answer
