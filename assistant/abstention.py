@@ -70,6 +70,31 @@ def another_edition(question: str, sentence: str) -> bool:
 
 
 EDITION_YEAR = True  # issue 4 lever
+
+
+# "What was the total cost of conducting Module 1 of the Inquiry?" is not answered by "the
+# total cost of government spending as a result of Covid-19 will exceed £376 billion": the
+# sentence costs another thing, sharing none of the words of the thing asked (issue 4 lever)
+COST_OF_ANOTHER = True
+_COST_OF = re.compile(r"\b(?:cost|costs|price)\s+of\s+(?P<thing>(?:[\w’'%-]+\s*){1,6})", re.I)
+# "the cost of these changes", "the cost of this": the thing is named elsewhere
+_POINTING = {"this", "these", "that", "those", "it", "its", "their", "such", "them", "which", "each", "both", "all"}
+
+
+def cost_of_another(question: str, sentence: str) -> bool:
+    """The question asks the cost of one thing; the sentence gives the cost of things that
+    share no word with it."""
+    asked = _COST_OF.search(question) if COST_OF_ANOTHER else None
+    given = list(_COST_OF.finditer(sentence)) if asked else []
+    if not given:
+        return False
+    asked_words = set(tokenize([asked["thing"]])[0]) - {"total", "uk", "overal", "estim"}
+    if not asked_words:
+        return False
+    for thing in (m["thing"] for m in given):
+        if thing.split()[0].casefold() in _POINTING or asked_words & set(tokenize([thing])[0]):
+            return False
+    return True
 # a year right before a capitalised name dates that name: "the 2021 Spending Review"
 _DATED_NAME = re.compile(r"\b((?:19|20)\d\d)(?:[/–-]\d{2,4})? ((?:[A-Z][\w’'-]*\s?){1,6})")
 SPELT_FIGURES = True  # issue 4 lever

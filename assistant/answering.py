@@ -18,6 +18,7 @@ from assistant.abstention import (
     another_partner,
     another_government,
     choice_not_said,
+    cost_of_another,
     figures_missing,
     named_thing_missing,
     only_asked_for,
@@ -1047,7 +1048,7 @@ def compose_answer(
             or named_thing_missing(question, facts.expects, f"{heading} {best.hit.node.text}",
                                    {h.row - best.hit.row: h.node.text for h in _beside(best.hit, hits)}, scored.acronyms)
             or choice_not_said(question, f"{best.previous} {best.text}")
-            or another_edition(question, best.text)):
+            or another_edition(question, best.text) or cost_of_another(question, best.text)):
         return ABSTAIN_ANSWER, [], True
     if premise_denied(question, best.text):
         return _abstain_showing(best, max_words)

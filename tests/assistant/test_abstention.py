@@ -9,6 +9,7 @@ from assistant.abstention import (
     another_partner,
     another_government,
     choice_not_said,
+    cost_of_another,
     figures_missing,
     named_thing_missing,
     only_asked_for,
@@ -631,3 +632,17 @@ def test_an_edition_asked_about_is_not_answered_from_another_year_s(small_corpus
     assert asked_other.abstained and not asked_other.citations
     asked_same = assistant.ask("Where did the UK rank overall in the 2019 Global Health Security Index?")
     assert not asked_same.abstained and "second overall" in asked_same.answer
+
+
+@pytest.mark.parametrize("question, sentence, other", [
+    ("What was the total cost of conducting Module 1 of the UK Covid-19 Inquiry?",
+     "It is estimated that the total cost of government spending as a result of Covid-19 will exceed £376 billion.", True),
+    ("What is the estimated cost of government spending on Covid-19?",
+     "It is estimated that the total cost of government spending as a result of Covid-19 will exceed £376 billion.", False),
+    # the thing costed is named before: "the cost of these changes"
+    ("What is the cost of the planning reforms?", "The cost of these changes is estimated at £5 million.", False),
+    # a sentence that costs nothing says nothing of another thing's cost
+    ("What was the cost of the exercise?", "The exercise took place in October 2016.", False),
+])
+def test_a_sentence_costing_another_thing_does_not_give_the_cost_asked(question, sentence, other):
+    assert cost_of_another(question, sentence) is other
