@@ -455,7 +455,8 @@ RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.1
 # question (issue 4 lever)
 REPLY_ASKED_PENALTY = 0.1
 _ASKS_HOW_REPLIED = re.compile(r"\bhow (?:did|has|have|does|do|will) (?:the )?(?:\w+ )?(?:government|ministers?|department) "
-                               r"(?:respond|reply|react|answer)\b|\bwhat did (?:the )?(?:\w+ )?government say in (?:response|reply)\b",
+                               r"(?:respond|reply|react|answer)\b|\bwhat did (?:the )?(?:\w+ )?government say in (?:response|reply)\b|"
+                               r"\bwhat (?:was|is) (?:the )?(?:\w+ )?government(?:[’']s|s[’']) (?:reply|response)\b",
                                re.I)
 
 
@@ -521,10 +522,10 @@ def _structure_boost(question: str, facts: QuestionFacts, candidate: Candidate, 
                 and not in_government_voice(candidate.text) and GOVERNMENT_ACTOR.search(question):
             # "The Government should explore ..." is what someone asked of the government,
             # in whichever document it is quoted, not what the government will do.
-            return -RECOMMENDING_PENALTY
+            return -RECOMMENDING_PENALTY - (REPLY_ASKED_PENALTY if _ASKS_HOW_REPLIED.search(question) else 0.0)
         if (meta.get("part") in COMMITTEE_PARTS and "response" in str(meta.get("doc_type", ""))
                 and not in_government_voice(candidate.text)):
-            return committee_text_boost(question)
+            return committee_text_boost(question) - (REPLY_ASKED_PENALTY if _ASKS_HOW_REPLIED.search(question) else 0.0)
         if GOVERNMENT_VOICE_BOOST and in_government_voice(candidate.text) and GOVERNMENT_ACTOR.search(question):
             return GOVERNMENT_VOICE_BOOST
         return 0.0

@@ -520,6 +520,10 @@ def test_how_the_government_responded_is_answered_by_the_reply_not_the_call_rest
                            "Science and Technology Venture Capital Fellowships?")
     assert not answer.abstained and "no plans" in answer.answer, answer.answer
     assert "should create" not in answer.citations[0].quote, answer.answer
+    # asked as "what was the reply", which names no recommendation: the call is no answer either
+    answer = assistant.ask("What was the government's reply to the Lords committee's call for five more Science and "
+                           "Technology Venture Capital Fellowships focused on space?")
+    assert "no plans" in answer.answer and "should create" not in answer.answer, answer.answer
 
 
 def test_a_recommendation_opening_with_we_welcome_is_still_the_committees_text(small_corpus):
