@@ -454,6 +454,7 @@ RECOMMENDING_PENALTY = 0.1  # 0.06 / 0.10 / 0.15: same answers on both sets; 0.1
 # call restated is what was replied to, never the reply, however closely it echoes the
 # question (issue 4 lever)
 REPLY_ASKED_PENALTY = 0.1
+REPLY_ONLY_WHEN_ASKED = True
 _ASKS_HOW_REPLIED = re.compile(r"\bhow (?:did|has|have|does|do|will) (?:the )?(?:\w+ )?(?:government|ministers?|department) "
                                r"(?:respond|reply|react|answer)\b|\bwhat did (?:the )?(?:\w+ )?government say in (?:response|reply)\b|"
                                r"\bwhat (?:was|is) (?:the )?(?:\w+ )?government(?:[’']s|s[’']) (?:reply|response)\b",
@@ -981,6 +982,15 @@ def compose_answer(
     """The answer from the best-scored sentences, or an abstention when none is good
     enough or none holds the kind of answer asked for."""
     question, ranked, facts, weight = scored.question, scored.ranked, scored.facts, scored.weight
+    if REPLY_ONLY_WHEN_ASKED and _ASKS_HOW_REPLIED.search(question):
+        # "How did the government answer Recommendation 18 …?": where a reply is among the
+        # passages, the committee's words it replies to answer nothing, however well they
+        # echo the question
+        replied = _replied_items([c.hit for c in ranked])
+        replies = [c for c in ranked if _own_voice(c, replied)
+                   or (c.hit.node.metadata.get("part") not in COMMITTEE_PARTS and not RECOMMENDING.search(c.text))]
+        if any(c.hit.node.metadata.get("part") == "response" for c in replies[:3]):
+            ranked = replies
     if not ranked or scored.no_such_item:
         return ABSTAIN_ANSWER, [], True
     best, follow, unnamed = _antecedent_if_apart(ranked[0], ranked, facts, question, max_words), None, False

@@ -160,8 +160,12 @@ _GOVERNMENT_SUBJECT = (r"|^\s*(?:will|would|did|does|do|has|have|is|are|was) the
 GOVERNMENT_NOT = True  # issue 4 lever
 _GOVERNMENT_NOT = (r"|^\s*why (?:isn[’']t|aren[’']t|won[’']t|doesn[’']t|don[’']t) the (?:\w+ )?government\b"
                    r"|^\s*why (?:is|are|will|does|do) the (?:\w+ )?government not\b" if GOVERNMENT_NOT else "")
+# "How did the government answer Recommendation 18 of the Lords report …?" asks the reply,
+# wherever the report is named (issue 4 lever)
+ANSWERED_ASKED = True
+_ANSWERED = r"\bhow (?:did|has|have|does|do|will) (?:the )?(?:\w+ )?government (?:answer|react)(?:ed)?\b|" if ANSWERED_ASKED else ""
 _ASKS_RESPONSE = re.compile(
-    rf"\b{_REPLY}\b|\brespond(?:ed|s)?\b|\breply\b|\bgovernments?(?:'s|’s|')? (?:view|position)\b|"
+    rf"\b{_REPLY}\b|\brespond(?:ed|s)?\b|\breply\b|{_ANSWERED}\bgovernments?(?:'s|’s|')? (?:view|position)\b|"
     r"\b(?:has|have|did|does|will) the (?:\w+ )?government (?:agreed?|accept(?:ed)?|reject(?:ed)?|decided?|committed?|signed up)\b"
     + _GOVERNMENT_SUBJECT + _GOVERNMENT_NOT, re.I)
 _ASKS_REPORT = re.compile(

@@ -138,6 +138,8 @@ def test_question_says_whether_it_asks_for_a_verdict(question, verdict):
     ("Which exercise tested the response to a major pandemic?", None),
     ("What was the government's response to the recommendation on outbreaks?", "response"),
     ("What was the response to the pandemic recommendation?", "response"),
+    # how the government answered a report's recommendation asks its reply, the report named or not
+    ("How did the government answer Recommendation 18 of the Lords report?", "response"),
 ])
 def test_question_says_which_kind_of_document_answers_it(question, kind):
     assert read_question(question).doc_kind == kind
@@ -524,6 +526,23 @@ def test_how_the_government_responded_is_answered_by_the_reply_not_the_call_rest
     answer = assistant.ask("What was the government's reply to the Lords committee's call for five more Science and "
                            "Technology Venture Capital Fellowships focused on space?")
     assert "no plans" in answer.answer and "should create" not in answer.answer, answer.answer
+
+
+def test_how_the_government_answered_a_recommendation_is_read_from_its_reply_alone(small_corpus):
+    assistant = small_corpus({"space-response.txt": (
+        "Government response to the space report\n\n"
+        "Recommendation 18\n\n"
+        "We urge the British Business Bank to take a more proactive, ambitious, and tailored approach to financing "
+        "space technology, comparable to leading European counterparts.\n\n"
+        "Response\n\n"
+        "The British Business Bank (BBB) is operationally independent in its day-to-day activities, investment "
+        "decisions and processes. However, it has a strategic mandate to support businesses in priority sectors, "
+        "which encompasses space companies.\n"
+    )})
+    answer = assistant.ask("How did the government answer Recommendation 18 of the Lords report, which urged the British "
+                           "Business Bank to take a more proactive and tailored approach to financing space technology?")
+    assert not answer.abstained and "operationally independent" in answer.answer, answer.answer
+    assert "We urge" not in answer.answer, answer.answer
 
 
 def test_a_recommendation_opening_with_we_welcome_is_still_the_committees_text(small_corpus):
