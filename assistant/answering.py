@@ -771,13 +771,22 @@ def _abstain_showing(sentence: Candidate, max_words: int,
 # "How much will the monitoring system cost?" — "the cost … is currently unknown": the
 # documents do not give the figure, and say so.
 FIGURE_NOT_GIVEN = True  # issue 4 lever
+# "Who chairs the International Development Sector Transparency Board?" where it is listed
+# "(Chair: TBC)": the next board's chair is no answer (issue 4 lever)
+POST_UNFILLED = True
+_POST_TBC = re.compile(r"\b(?:chair|head|lead|director|secretary)(?:man|woman|person)?\s*[:\-–—]?\s*(?:TBC|TBA|to be (?:confirmed|appointed|announced)|vacant)\b",
+                       re.I)
 _FIGURE_UNKNOWN = re.compile(r"\bunknown\b|\bnot (?:yet )?(?:known|decided|agreed|confirmed)\b|\bto be confirmed\b|\bTBC\b|"
                              r"\byet to be (?:decided|agreed|confirmed|set)\b|\bno date\b", re.I)
 
 
 def _figure_not_given(facts: QuestionFacts, best: Candidate, ranked: list[Candidate], question: str) -> bool:
     """The best sentence says the figure asked for is not known, and neither it nor the
-    two after it give one ("URL to be confirmed … available as image data from March 2014")."""
+    two after it give one ("URL to be confirmed … available as image data from March 2014");
+    or it gives the post asked about as unfilled ("… Transparency Board (Chair: TBC)"),
+    whatever the next item of its list gives."""
+    if POST_UNFILLED and facts.expects in {"role", "person"} and _POST_TBC.search(best.text):
+        return True
     if not (FIGURE_NOT_GIVEN and facts.expects in {"money", "number", "date"} and _FIGURE_UNKNOWN.search(best.text)):
         return False
 
@@ -1064,7 +1073,8 @@ def compose_answer(
     if premise_denied(question, best.text):
         return _abstain_showing(best, max_words)
     if _figure_not_given(facts, best, ranked, question):
-        return _abstain_showing(best, max_words, "The documents do not give that figure")
+        said = "The documents do not name who holds that post" if facts.expects in {"role", "person"} else "The documents do not give that figure"
+        return _abstain_showing(best, max_words, said)
 
     chosen = [best] if follow is None else [best, follow]
     verdict = _verdict_line(facts, ranked, question) if follow is None else None

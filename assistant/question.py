@@ -78,6 +78,7 @@ ANY_BODY_MODIFIER = True  # issue 4 lever
 APPOINTEE_NAMED = True  # issue 4 lever
 _APPOINTEE_NAME = r" the (?:newly |recently )?appointed\b" if APPOINTEE_NAMED else r"(?!)"
 EARNINGS_ASKED = True
+POST_TO_COME = True
 # "What Skilled Worker visa minimum salary did witnesses say …?" asks a sum: up to four
 # words may name the pay or fee before its noun, but "what percentage will fees rise by?"
 # asks a share of them (issue 4 lever)
@@ -101,7 +102,9 @@ _EXPECTS = (
                         + (r"^\s*what (?:is|was|are|were) (?:the|a|an|its|their) [^?]*\b(?:called|known as)\s*\?|" if CALLED_ASKED else "")
                         + r"\b(?:who|which person) (?:is|was|are|were) (?:[\w’'-]+ ){0,8}?named\b", re.I)),
     # a post someone holds: answered by a name or by the post's own word ("chaired by the Chancellor")
-    ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led)\b", re.I)),
+    # "who will chair the board" asks the same (issue 4 lever)
+    ("role", re.compile(r"(?:^|[,;:])\s*who (?:chairs|chaired|heads|headed|clerks|clerked|leads|led"
+                        + (r"|(?:will|would|is to|shall) (?:chair|head|lead)" if POST_TO_COME else "") + r")\b", re.I)),
     ("person", re.compile(rf"(?:^|[,;:])\s*(?:and\s+)?who(?:m|se)?\b|\bnames? of{_APPOINTEE_NAME}|\bwhich {_MODIFIERS}(?:ministers?|officials?|secretar(?:y|ies) of state|witness(?:es)?|experts?|advis[eo]rs?|scientists?|persons?|individuals?)\b", re.I)),
     # a body is answered by its name, whatever words it is made of ("Department for Transport")
     # "which industry body", "which trade body": any one word may say what sort of body

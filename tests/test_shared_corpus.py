@@ -265,3 +265,10 @@ def test_a_sentence_writing_the_term_the_question_quotes_answers_a_little_under_
     # writes the quoted term, so it answers
     answer = shared.ask("What size of development does CP 673 treat as a 'very large site'?")
     assert not answer.abstained and "10,000+ homes" in answer.answer, answer.answer
+
+
+def test_a_post_listed_as_to_be_confirmed_is_not_answered_by_the_next_item_of_the_list(shared):
+    # "3. International Development Sector Transparency Board (Chair: TBC)", then
+    # "4. Local Public Data Panel (DCLG) (Chair: Prof Nigel Shadbolt)"
+    answer = shared.ask("Who chairs the International Development Sector Transparency Board?")
+    assert answer.abstained and "TBC" in answer.answer and "Shadbolt" not in answer.answer, answer.answer

@@ -12,6 +12,7 @@ from assistant.question import read_question, with_item_from_passages
     ("Up to what time on 6 October can bidders send questions?", "time"),
     ("When will the group first meet?", "date"),
     ("Who chairs the Open Data User Group?", "role"),
+    ("Who will chair the Freeport Programme board?", "role"),
     ("Who is running the secretariat for the group?", "person"),
     ("What is the name of the project in Llanelli?", "name"),
     ("What minimum hourly wage must care workers be paid?", "money"),
