@@ -890,6 +890,23 @@ def _post_not_named(question: str, answer: str) -> bool:
     return bool(head) and head[0] not in set(tokenize([answer])[0])
 
 
+# "Who else sits on the Expert Group besides the chair?" is not answered by "… independently
+# chaired by Gaynor Legall CBE": the one person it names is the one the question sets aside
+# (issue 4 lever)
+OTHERS_ASKED = True
+_BESIDES_POST = re.compile(r"\bwho\b.*\b(?:besides|apart from|other than|aside from|except(?: for)?)\s+(?:the\s+|its\s+)?"
+                           r"(?:chair|chairman|chairwoman|chairperson|head|leader|director)\b", re.I)
+_POST_HELD_BY = re.compile(r"\b(?:chaired|led|headed|directed) by\s+(?:(?:the\s+)?(?-i:[A-Z])[\w’'.-]*\s*)+|"
+                           r"\b(?:chair|head|leader|director)\s*:\s*(?:(?-i:[A-Z])[\w’'.-]*\s*)+", re.I)
+
+
+def _only_the_post_set_aside(question: str, answer: str) -> bool:
+    """A question for the others besides a post's holder, answered only by that holder."""
+    if not (OTHERS_ASKED and _BESIDES_POST.search(question)):
+        return False
+    return not has_answer_type("person", _POST_HELD_BY.sub(" ", answer), question)
+
+
 # "UKSA's budget for 2025/26" where the best sentence's passage is about 2022/23: a sum
 # within this of it, whose own passage names the year, answers (issue 4 lever)
 FIGURE_FALLBACK_GAP = 0.06
@@ -1138,7 +1155,8 @@ def compose_answer(
     if act_not_said(question, passage):
         # after the readers that find the sentence refuting the premise, which shows more
         return _abstain_showing(best, max_words)
-    if unnamed or _post_not_named(question, " ".join(c.text for c in chosen)):
+    if (unnamed or _post_not_named(question, " ".join(c.text for c in chosen))
+            or _only_the_post_set_aside(question, " ".join(c.text for c in chosen))):
         return ABSTAIN_ANSWER, [], True
     note = _note_cited(question, best, ranked)
     if note is not None:

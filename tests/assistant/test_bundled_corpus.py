@@ -92,3 +92,12 @@ def test_no_answer_to_the_bundled_question_set_runs_past_the_word_limit(bundled)
                  (Path(__file__).parents[2] / "eval" / "sets" / "bundled.jsonl").read_text().splitlines() if line.strip()]
     over = {q: n for q in questions if (n := answer_words(bundled.ask(q).answer)) > limit}
     assert over == {}
+
+
+def test_the_others_besides_the_chair_are_not_answered_by_the_chair_alone(bundled):
+    # "An Expert Group on Social Cohesion has been established, independently chaired by
+    # Gaynor Legall CBE." names the one person the question sets aside
+    answer = bundled.ask("Who else sits on the Expert Group on Social Cohesion besides the chair?")
+    assert answer.abstained, answer.answer
+    answer = bundled.ask("Who chairs the Expert Group on Social Cohesion?")
+    assert not answer.abstained and "Gaynor Legall" in answer.answer, answer.answer
