@@ -103,6 +103,11 @@ class LexicalIndex:
             rows = rows[other[at] == rows]
         return rows
 
+    def unwritten(self, tokens: set[str] | list[str]) -> frozenset[str]:
+        """The (tokenized) terms no chunk uses."""
+        frequency = self._document_frequency
+        return frozenset(t for t in tokens if not frequency.get(t))
+
     def idf(self, tokens: set[str] | list[str]) -> dict[str, float]:
         """How rare each (tokenized) term is across chunks: a term the corpus never uses
         gets the highest weight, since a passage lacking it cannot be about it."""

@@ -101,3 +101,11 @@ def test_the_others_besides_the_chair_are_not_answered_by_the_chair_alone(bundle
     assert answer.abstained, answer.answer
     answer = bundled.ask("Who chairs the Expert Group on Social Cohesion?")
     assert not answer.abstained and "Gaynor Legall" in answer.answer, answer.answer
+
+
+def test_a_reply_asked_on_a_topic_the_documents_never_write_of_is_not_in_them(bundled):
+    # no chunk of the response uses "school"
+    answer = bundled.ask("What is the Welsh Government's response on Welsh-medium school places?")
+    assert answer.abstained, answer.answer
+    answer = bundled.ask("What is the Welsh Government's response on misinformation?")
+    assert not answer.abstained, answer.answer
