@@ -1020,7 +1020,9 @@ def _note_cited(question: str, best: Candidate, ranked: list[Candidate]) -> Cand
 # position asked on a topic a word of which no chunk of the documents uses ("school") is
 # not in them (issue 4 lever)
 TOPIC_UNWRITTEN = True
-_STANCE_ON = re.compile(r"\b(?:response|reply|position|view|stance|policy|approach)\s+(?:on|to|about|regarding|towards?)\s+"
+# "reply to" names what is replied to ("the Lords committee's call for …"), in words a
+# small corpus may not use; "response on" names the topic
+_STANCE_ON = re.compile(r"\b(?:response|position|view|stance|policy|approach)\s+(?:on|about|regarding)\s+"
                         r"(?P<topic>[^?,;]+)", re.I)
 
 
