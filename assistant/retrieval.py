@@ -130,6 +130,10 @@ class HybridRetriever(BaseRetriever):
         self._references = {doc_id: paper_references(str(d.get("reference") or "")) for doc_id, d in self._docs.items()}
         self._responses = {doc_id: {r for r in self._docs if r != doc_id and _responds(self._docs[r], self._docs[doc_id])}
                            for doc_id in self._docs}
+        # what each document says it is (its title, and what it replies to), read once
+        self._titles = [str(d.get("title") or "") for d in self._docs.values()]
+        self._described = [set(re.findall(r"[\w’'-]+", f"{d.get('title') or ''} {d.get('responds_to') or ''}".casefold()))
+                           for d in self._docs.values()]
 
     def _doc_type(self, row: int) -> str:
         return str(self._docs.get(self.store.doc_ids[row], {}).get("doc_type", "")).lower()
@@ -285,9 +289,8 @@ class HybridRetriever(BaseRetriever):
         where the documents' titles number that series and none gives this number."""
         if not OTHER_PART_OF_SERIES:
             return None
-        titles = [str(d.get("title") or "") for d in self._docs.values()]
         for asked in _SERIES_REPORT.finditer(question):
-            numbered = [t for t in titles if re.search(rf"\b{asked['series']}\s+\d+\b", t, re.I)]
+            numbered = [t for t in self._titles if re.search(rf"\b{asked['series']}\s+\d+\b", t, re.I)]
             if numbered and not any(re.search(rf"\b{asked['series']}\s+{asked['n']}\b", t, re.I) for t in numbered):
                 return f"{asked['series'].capitalize()} {asked['n']}"
         return None
@@ -298,12 +301,10 @@ class HybridRetriever(BaseRetriever):
         to it and the text barely names it."""
         if not COMMITTEE_NOT_HELD:
             return None
-        described = [set(re.findall(r"[\w’'-]+", " ".join(str(d.get(key) or "") for key in ("title", "responds_to"))
-                                    .casefold())) for d in self._docs.values()]
         for asked in _COMMITTEE_REPORT.finditer(question):
             name = asked["name"].rstrip(",")
             words = set(re.findall(r"[\w’'-]+", name.casefold())) - _COMMITTEE_FILLER
-            if not words or any(words <= said for said in described):
+            if not words or any(words <= said for said in self._described):
                 continue
             rows = self.store.lexical.rows_with_all(f"{name} Committee")
             if rows is None:
